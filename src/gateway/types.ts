@@ -4,7 +4,7 @@
  * is handed to the core through this interface.
  */
 import type { ClientChannel, ClientContext } from '../pipeline/exchange.js';
-import type { JsonObject, JsonRpcNotification, JsonRpcRequest, Outcome } from '../protocol/jsonrpc.js';
+import type { JsonObject, JsonRpcNotification, JsonRpcRequest, Outcome, RequestId } from '../protocol/jsonrpc.js';
 import type { Era } from '../protocol/versions.js';
 
 /**
@@ -49,8 +49,9 @@ export interface GatewayCore {
   closeSession(sessionId: string): void;
   /**
    * Serves a 2026 `subscriptions/listen` stream: calls `send` with the acknowledgement, then with
-   * every matching change notification (tagged with the subscription id) until `signal` aborts.
+   * every matching change notification (tagged with the subscription id, which is the JSON-RPC id
+   * of the `subscriptions/listen` request) until `signal` aborts.
    * Resolves when the stream should close.
    */
-  listen(client: ClientContext, filter: ListenFilter, subscriptionId: string, send: (n: JsonRpcNotification) => void, signal: AbortSignal): Promise<void>;
+  listen(client: ClientContext, filter: ListenFilter, subscriptionId: RequestId, send: (n: JsonRpcNotification) => void, signal: AbortSignal): Promise<void>;
 }

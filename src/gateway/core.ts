@@ -1,0 +1,406 @@
+/**
+ * The gateway core: owns the running config snapshot, the upstreams, the catalog and the compiled
+ * filter chain, and implements what the ingress adapters call (`GatewayCore`). Upstream traffic that
+ * is not a response (list changes, resource updates, log messages, unrelated server requests) fans
+ * in here and out to the right client sessions.
+ */
+import type { GatewayConfig, ServerConfig } from '../config/types.js';
+import { PortcullisError, toWireError } from '../errors.js';
+import type { ClientChannel, ClientContext, Exchange } from '../pipeline/exchange.js';
+import { compileChain, type CompiledChain, type Filter } from '../pipeline/filter.js';
+import { ErrorCode, isObject, type JsonObject, type JsonRpcNotification, type JsonRpcRequest, type Outcome, type RequestId } from '../protocol/jsonrpc.js';
+import { META } from '../protocol/versions.js';
+import { Catalog, type ListKind } from '../routing/catalog.js';
+import type { Logger } from '../telemetry/logger.js';
+import type { Upstream, UpstreamEvents, UpstreamInfo, UpstreamState } from '../upstreams/types.js';
+import { fetchAllLists, fetchList } from './lists.js';
+import { ParkedCalls } from './mrtr.js';
+import { shapeOutcome, type GatewayIdentity } from './results.js';
+import { route, type RouterContext } from './router.js';
+import { SessionRegistry } from './sessions.js';
+import type { GatewayCore, ListenFilter, SessionSink } from './types.js';
+import { UpstreamListeners } from './upstream-listen.js';
+
+/** Builds one upstream from its config. */
+export type UpstreamFactory = (config: ServerConfig, events: UpstreamEvents) => Upstream;
+
+/** What the core is built from. */
+export interface GatewayOptions {
+  config: GatewayConfig;
+  log: Logger;
+  identity: GatewayIdentity;
+  createUpstream: UpstreamFactory;
+  /** Builds the filter list for a config generation (policies). */
+  filters: (config: GatewayConfig) => Filter[];
+}
+
+const LIST_NOTIFICATIONS: Record<ListKind, string> = {
+  tools: 'notifications/tools/list_changed',
+  prompts: 'notifications/prompts/list_changed',
+  resources: 'notifications/resources/list_changed',
+  templates: 'notifications/resources/list_changed',
+};
+const LISTEN_FLAG: Record<string, keyof ListenFilter> = {
+  'notifications/tools/list_changed': 'toolsListChanged',
+  'notifications/prompts/list_changed': 'promptsListChanged',
+  'notifications/resources/list_changed': 'resourcesListChanged',
+};
+
+/** The gateway core. */
+export class Gateway implements GatewayCore {
+  private config: GatewayConfig;
+  private readonly log: Logger;
+  private readonly opts: GatewayOptions;
+  private readonly catalog: Catalog;
+  private readonly upstreams = new Map<string, Upstream>();
+  private readonly registry = new SessionRegistry();
+  private readonly parked = new ParkedCalls();
+  private readonly upstreamSubs = new Map<string, Map<string, number>>();
+  private readonly refreshing = new Map<string, Promise<void>>();
+  private readonly listens: UpstreamListeners;
+  private chain: CompiledChain;
+  private seq = 0;
+  private stopping = false;
+  private readonly routerCtx: RouterContext;
+  private readonly events: UpstreamEvents;
+
+  constructor(opts: GatewayOptions) {
+    this.opts = opts;
+    this.config = opts.config;
+    this.log = opts.log;
+    this.catalog = new Catalog(this.catalogSettings());
+    this.chain = compileChain(opts.filters(this.config), (ex) => route(this.routerCtx, ex));
+    this.routerCtx = {
+      identity: opts.identity,
+      view: (p) => this.catalog.view(p),
+      upstream: (n) => this.upstreams.get(n),
+      instructions: (p) => this.instructions(p),
+      registry: this.registry,
+      parked: this.parked,
+      subscribe: (s, u, uri, on) => this.subscribe(s, u, uri, on),
+      setUpstreamLogLevel: (p, level) => this.setUpstreamLogLevel(p, level),
+    };
+    this.events = {
+      onNotification: (u, n) => this.onUpstreamNotification(u, n),
+      onRequest: (u, r) => this.onUpstreamRequest(u, r),
+      onStateChange: (u, s, info, reason) => this.onUpstreamState(u, s, info, reason),
+      onStderr: (u, line) => this.log.info({ upstream: u, stderr: line.slice(0, 2000) }, 'upstream stderr'),
+    };
+    this.listens = new UpstreamListeners(this.log, (u, n) => this.onUpstreamNotification(u, n));
+  }
+
+  /** The running config. */
+  get currentConfig(): GatewayConfig {
+    return this.config;
+  }
+
+  /** Starts every enabled upstream. */
+  start(): void {
+    for (const s of Object.values(this.config.servers)) if (!s.disabled) this.addUpstream(s);
+  }
+
+  /** Health of every upstream. */
+  health(): ReturnType<Upstream['health']>[] {
+    return [...this.upstreams.values()].map((u) => u.health());
+  }
+
+  /** Counts for the admin API and tests. */
+  stats(): { sessions: number; listeners: number; inflight: number; parked: number } {
+    return { sessions: this.registry.sinks.size, listeners: this.registry.listeners.size, inflight: this.registry.inflight.size, parked: this.parked.size };
+  }
+
+  /**
+   * Swaps in a new config: restarts only the servers whose config changed, rebuilds views and the
+   * chain, and tells sessions whose lists changed. Sessions stay open.
+   */
+  reload(next: GatewayConfig): void {
+    const prev = this.config;
+    this.config = next;
+    for (const [name, up] of this.upstreams) {
+      const n = next.servers[name];
+      if (n === undefined || n.disabled || JSON.stringify(n) !== JSON.stringify(prev.servers[name])) {
+        this.upstreams.delete(name);
+        this.listens.stop(name);
+        void up.stop().catch((e: unknown) => this.log.warn({ err: e, upstream: name }, 'stopping upstream failed'));
+        this.catalog.setUpstream(name, undefined);
+      }
+    }
+    this.catalog.configure(this.catalogSettings());
+    this.chain = compileChain(this.opts.filters(next), (ex) => route(this.routerCtx, ex));
+    for (const s of Object.values(next.servers)) if (!s.disabled && !this.upstreams.has(s.name)) this.addUpstream(s);
+    for (const kind of ['tools', 'prompts', 'resources'] as const) this.broadcast(new Set(Object.keys(next.profiles)), LIST_NOTIFICATIONS[kind]);
+  }
+
+  /** Stops everything: cancels parked calls, stops upstreams (and their children). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.parked.clear();
+    this.listens.stopAll();
+    for (const c of this.registry.inflight.values()) c.abort();
+    await Promise.allSettled([...this.upstreams.values()].map((u) => u.stop()));
+    this.upstreams.clear();
+  }
+
+  hasProfile(profile: string): boolean {
+    return profile in this.config.profiles;
+  }
+
+  async handleRequest(client: ClientContext, request: JsonRpcRequest, channel: ClientChannel, signal: AbortSignal): Promise<Outcome> {
+    if (this.stopping) return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_SHUTTING_DOWN', 'Portcullis is shutting down')) };
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const key = SessionRegistry.key(client.sessionId, request.id);
+    this.registry.inflight.set(key, controller);
+    const now = Date.now();
+    const ex: Exchange = {
+      seq: ++this.seq,
+      message: request,
+      method: request.method,
+      id: request.id,
+      client,
+      channel,
+      signal: controller.signal,
+      deadline: now + this.config.limits.requestTimeoutMs,
+      startedAt: now,
+      decisions: [],
+      log: this.log,
+    };
+    try {
+      const outcome = await this.chain.run(ex);
+      return shapeOutcome(outcome, request.method, client.era, this.opts.identity);
+    } catch (err) {
+      this.log.error({ err, method: request.method }, 'exchange failed');
+      return { error: toWireError(err) };
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      this.registry.inflight.delete(key);
+    }
+  }
+
+  handleNotification(client: ClientContext, n: JsonRpcNotification): void {
+    if (n.method === 'notifications/cancelled') {
+      const id = n.params?.requestId;
+      if (typeof id === 'string' || typeof id === 'number') this.registry.inflight.get(SessionRegistry.key(client.sessionId, id))?.abort();
+      return;
+    }
+    if (n.method === 'notifications/roots/list_changed') {
+      for (const name of this.catalog.view(client.profile)?.upstreams ?? []) {
+        const up = this.upstreams.get(name);
+        if (up?.info?.era === 'legacy') void up.notify(n.method, n.params);
+      }
+    }
+  }
+
+  attachSession(session: SessionSink): () => void {
+    this.registry.sinks.set(session.sessionId, session);
+    return () => {
+      if (this.registry.sinks.get(session.sessionId) === session) this.registry.sinks.delete(session.sessionId);
+    };
+  }
+
+  closeSession(sessionId: string): void {
+    const uris = this.registry.close(sessionId);
+    for (const uri of uris) this.releaseUpstreamSubscription(uri);
+  }
+
+  async listen(client: ClientContext, filter: ListenFilter, subscriptionId: RequestId, send: (n: JsonRpcNotification) => void, signal: AbortSignal): Promise<void> {
+    const honored: ListenFilter = {};
+    if (filter.toolsListChanged) honored.toolsListChanged = true;
+    if (filter.promptsListChanged) honored.promptsListChanged = true;
+    if (filter.resourcesListChanged) honored.resourcesListChanged = true;
+    const view = this.catalog.view(client.profile);
+    if (Array.isArray(filter.resourceSubscriptions)) honored.resourceSubscriptions = filter.resourceSubscriptions.filter((u) => typeof u === 'string').slice(0, 1000);
+    send({ jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged', params: { _meta: { [META.subscriptionId]: subscriptionId }, notifications: honored as JsonObject } });
+    if (signal.aborted) return;
+    const listener = { profile: client.profile, filter: honored, subscriptionId, send };
+    this.registry.listeners.add(listener);
+    for (const uri of honored.resourceSubscriptions ?? []) {
+      const owner = view?.resourceOwner.get(uri) ?? view?.templates.find((t) => t.matcher?.test(uri))?.upstream;
+      if (owner) void this.acquireUpstreamSubscription(owner, uri);
+    }
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    this.registry.listeners.delete(listener);
+    for (const uri of honored.resourceSubscriptions ?? []) this.releaseUpstreamSubscription(uri);
+  }
+
+  private catalogSettings(): ConstructorParameters<typeof Catalog>[0] {
+    return { separator: this.config.namespaceSeparator, servers: this.config.servers, profiles: this.config.profiles };
+  }
+
+  private addUpstream(s: ServerConfig): void {
+    const up = this.opts.createUpstream(s, this.events);
+    this.upstreams.set(s.name, up);
+    up.start();
+  }
+
+  private instructions(profile: string): string | undefined {
+    const view = this.catalog.view(profile);
+    const parts: string[] = [];
+    for (const name of view?.upstreams ?? []) {
+      const text = this.upstreams.get(name)?.info?.instructions;
+      if (text) parts.push(`## ${name}\n${text}`);
+    }
+    return parts.length > 0 ? parts.join('\n\n') : undefined;
+  }
+
+  private onUpstreamState(name: string, state: UpstreamState, info: UpstreamInfo | undefined, reason?: string): void {
+    this.log.info({ upstream: name, state, era: info?.era, version: info?.protocolVersion, reason }, 'upstream state');
+    if (this.upstreams.get(name) === undefined) return;
+    if (state === 'ready') {
+      this.refresh(name);
+      const up = this.upstreams.get(name);
+      if (up && info?.era === 'modern') this.listens.start(up, [...(this.upstreamSubs.get(name)?.keys() ?? [])]);
+      this.resubscribe(name);
+    } else {
+      this.listens.stop(name);
+      this.applyLists(name, undefined);
+    }
+  }
+
+  /** Re-fetches an upstream's lists (one refresh at a time per upstream). */
+  private refresh(name: string, kinds?: ListKind[]): void {
+    if (this.refreshing.has(name)) return;
+    const up = this.upstreams.get(name);
+    if (!up || up.state !== 'ready') return;
+    const timeout = Math.min(this.config.limits.requestTimeoutMs, 30_000);
+    const task = (async () => {
+      if (kinds === undefined) {
+        const lists = await fetchAllLists(up, timeout, (kind, err) => this.log.warn({ upstream: name, kind, err: String(err) }, 'listing failed'));
+        this.applyLists(name, lists);
+      } else {
+        const current = this.catalog.upstreamLists(name) ?? { tools: [], prompts: [], resources: [], templates: [] };
+        const next = { ...current };
+        for (const k of kinds) next[k] = await fetchList(up, k, timeout).catch(() => current[k]);
+        this.applyLists(name, next);
+      }
+    })()
+      .catch((err: unknown) => this.log.warn({ upstream: name, err: String(err) }, 'refresh failed'))
+      .finally(() => this.refreshing.delete(name));
+    this.refreshing.set(name, task);
+  }
+
+  private applyLists(name: string, lists: Parameters<Catalog['setUpstream']>[1]): void {
+    const changed = this.catalog.setUpstream(name, lists);
+    const profiles = new Set(this.catalog.profilesOf(name));
+    const sent = new Set<string>();
+    for (const kind of changed) {
+      const method = LIST_NOTIFICATIONS[kind];
+      if (sent.has(method)) continue;
+      sent.add(method);
+      this.broadcast(profiles, method);
+    }
+  }
+
+  /** Sends a list-changed notification to every session and listener of the given profiles. */
+  private broadcast(profiles: ReadonlySet<string>, method: string): void {
+    const n: JsonRpcNotification = { jsonrpc: '2.0', method };
+    for (const s of this.registry.sinksOf(profiles)) s.notify(n);
+    const flag = LISTEN_FLAG[method];
+    for (const l of this.registry.listeners) {
+      if (!profiles.has(l.profile) || !flag || !l.filter[flag]) continue;
+      l.send({ jsonrpc: '2.0', method, params: { _meta: { [META.subscriptionId]: l.subscriptionId } } });
+    }
+  }
+
+  private onUpstreamNotification(name: string, n: JsonRpcNotification): void {
+    const kind = ({ 'notifications/tools/list_changed': ['tools'], 'notifications/prompts/list_changed': ['prompts'], 'notifications/resources/list_changed': ['resources', 'templates'] } as Record<string, ListKind[]>)[n.method];
+    if (kind) {
+      this.refreshing.delete(name);
+      this.refresh(name, kind);
+      return;
+    }
+    if (n.method === 'notifications/resources/updated') {
+      const uri = n.params?.uri;
+      if (typeof uri !== 'string') return;
+      for (const [sid, uris] of this.registry.subscriptions) if (uris.has(uri)) this.registry.sinks.get(sid)?.notify({ jsonrpc: '2.0', method: n.method, params: { uri } });
+      for (const l of this.registry.listeners) {
+        if (l.filter.resourceSubscriptions?.includes(uri)) l.send({ jsonrpc: '2.0', method: n.method, params: { uri, _meta: { [META.subscriptionId]: l.subscriptionId } } });
+      }
+      return;
+    }
+    if (n.method === 'notifications/message') {
+      const profiles = new Set(this.catalog.profilesOf(name));
+      for (const s of this.registry.sinksOf(profiles)) if (s.era === 'legacy' && this.registry.wantsLog(s.sessionId, n.params?.level)) s.notify(n);
+    }
+  }
+
+  private async onUpstreamRequest(name: string, r: JsonRpcRequest): Promise<Outcome> {
+    if (r.method === 'ping') return { result: {} };
+    const profiles = new Set(this.catalog.profilesOf(name));
+    const cap = r.method === 'roots/list' ? 'roots' : r.method === 'sampling/createMessage' ? 'sampling' : r.method === 'elicitation/create' ? 'elicitation' : undefined;
+    const candidates = this.registry.sinksOf(profiles).filter((s) => cap !== undefined && isObject(s.clientCapabilities[cap]));
+    const target = candidates[candidates.length - 1];
+    if (!target) return { error: { code: ErrorCode.MethodNotFound, message: `No connected client can answer ${r.method}` } };
+    try {
+      return { result: await target.request(r.method, r.params, AbortSignal.timeout(this.config.limits.requestTimeoutMs)) };
+    } catch (err) {
+      return { error: toWireError(err) };
+    }
+  }
+
+  private async subscribe(sessionId: string, upstream: string, uri: string, on: boolean): Promise<Outcome> {
+    let set = this.registry.subscriptions.get(sessionId);
+    if (on) {
+      if (!set) this.registry.subscriptions.set(sessionId, (set = new Set()));
+      if (set.has(uri)) return { result: {} };
+      if (set.size >= 1000) return { error: { code: ErrorCode.InvalidParams, message: 'Too many subscriptions' } };
+      set.add(uri);
+      return this.acquireUpstreamSubscription(upstream, uri);
+    }
+    if (set?.delete(uri)) this.releaseUpstreamSubscription(uri);
+    return { result: {} };
+  }
+
+  private async acquireUpstreamSubscription(upstream: string, uri: string): Promise<Outcome> {
+    let subs = this.upstreamSubs.get(upstream);
+    if (!subs) this.upstreamSubs.set(upstream, (subs = new Map()));
+    const n = subs.get(uri) ?? 0;
+    subs.set(uri, n + 1);
+    if (n > 0) return { result: {} };
+    const up = this.upstreams.get(upstream);
+    if (!up || up.state !== 'ready') return { result: {} };
+    if (up.info?.era === 'modern') {
+      this.listens.start(up, [...subs.keys()]);
+      return { result: {} };
+    }
+    const out = await up.request('resources/subscribe', { uri }, { signal: AbortSignal.timeout(30_000), deadline: Date.now() + 30_000 });
+    return 'error' in out ? out : { result: {} };
+  }
+
+  private releaseUpstreamSubscription(uri: string): void {
+    for (const [upstream, subs] of this.upstreamSubs) {
+      const n = subs.get(uri);
+      if (n === undefined) continue;
+      if (n > 1) {
+        subs.set(uri, n - 1);
+        continue;
+      }
+      subs.delete(uri);
+      const up = this.upstreams.get(upstream);
+      if (!up || up.state !== 'ready') continue;
+      if (up.info?.era === 'modern') this.listens.start(up, [...subs.keys()]);
+      else void up.request('resources/unsubscribe', { uri }, { signal: AbortSignal.timeout(30_000), deadline: Date.now() + 30_000 });
+    }
+  }
+
+  /** After a reconnect, subscriptions held by clients are re-established upstream. */
+  private resubscribe(name: string): void {
+    const up = this.upstreams.get(name);
+    const subs = this.upstreamSubs.get(name);
+    if (!up || !subs || up.info?.era !== 'legacy') return;
+    for (const uri of subs.keys()) void up.request('resources/subscribe', { uri }, { signal: AbortSignal.timeout(30_000), deadline: Date.now() + 30_000 });
+  }
+
+  private setUpstreamLogLevel(profile: string, level: string): void {
+    for (const name of this.catalog.view(profile)?.upstreams ?? []) {
+      const up = this.upstreams.get(name);
+      if (up?.info?.era === 'legacy' && isObject(up.info.capabilities.logging)) {
+        void up.request('logging/setLevel', { level }, { signal: AbortSignal.timeout(10_000), deadline: Date.now() + 10_000 });
+      }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * The terminal of the filter chain: answers what the gateway answers itself (initialize, discover,
+ * ping, lists, logging level, subscriptions) and forwards the rest to the upstream that owns the
+ * tool, prompt or resource, translating names and progress tokens on the way.
+ */
+import { PortcullisError, toWireError } from '../errors.js';
+import type { Exchange } from '../pipeline/exchange.js';
+import { ErrorCode, isObject, type JsonObject, type JsonRpcNotification, type JsonRpcRequest, type Outcome } from '../protocol/jsonrpc.js';
+import { META, SUPPORTED_VERSIONS, MODERN_VERSIONS, negotiateLegacy } from '../protocol/versions.js';
+import type { ProfileView } from '../routing/catalog.js';
+import type { Upstream } from '../upstreams/types.js';
+import { LIST_METHODS, servePage } from './lists.js';
+import { fulfilForLegacyClient, isInputRequired, PARKED_PREFIX, type ParkedCalls } from './mrtr.js';
+import type { GatewayIdentity } from './results.js';
+import { LOG_LEVELS, SessionRegistry } from './sessions.js';
+
+/** What the router needs from the core. */
+export interface RouterContext {
+  identity: GatewayIdentity;
+  view(profile: string): ProfileView | undefined;
+  upstream(name: string): Upstream | undefined;
+  instructions(profile: string): string | undefined;
+  registry: SessionRegistry;
+  parked: ParkedCalls;
+  /** Adds (or removes) a 2025 session's subscription, subscribing upstream on first use. */
+  subscribe(sessionId: string, upstream: string, uri: string, on: boolean): Promise<Outcome>;
+  /** Forwards a client log level to the upstreams of a profile. */
+  setUpstreamLogLevel(profile: string, level: string): void;
+}
+
+const ENVELOPE_KEYS = [META.protocolVersion, META.clientInfo, META.clientCapabilities];
+
+/** The capabilities the gateway advertises to clients. */
+export function gatewayCapabilities(modern: boolean): JsonObject {
+  const caps: JsonObject = {
+    tools: { listChanged: true },
+    prompts: { listChanged: true },
+    resources: { subscribe: true, listChanged: true },
+    completions: {},
+  };
+  if (!modern) caps.logging = {};
+  return caps;
+}
+
+/** Routes one exchange to its outcome. */
+export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> {
+  const params = (ex.message.params ?? {}) as JsonObject;
+  const view = ctx.view(ex.client.profile);
+  if (view === undefined) return err(ErrorCode.InvalidParams, `Unknown profile ${ex.client.profile}`);
+  switch (ex.method) {
+    case 'initialize': {
+      const version = negotiateLegacy(params.protocolVersion);
+      const result: JsonObject = { protocolVersion: version, capabilities: gatewayCapabilities(false), serverInfo: ctx.identity };
+      const instructions = ctx.instructions(ex.client.profile);
+      if (instructions) result.instructions = instructions;
+      return { result };
+    }
+    case 'server/discover': {
+      const result: JsonObject = { supportedVersions: [...MODERN_VERSIONS], capabilities: gatewayCapabilities(true), ttlMs: 0, cacheScope: 'private' };
+      const instructions = ctx.instructions(ex.client.profile);
+      if (instructions) result.instructions = instructions;
+      return { result };
+    }
+    case 'ping':
+      return { result: {} };
+    case 'tools/list':
+    case 'prompts/list':
+    case 'resources/list':
+    case 'resources/templates/list':
+      return servePage(view, LIST_METHODS[ex.method]!, params.cursor);
+    case 'tools/call':
+    case 'prompts/get': {
+      const isTool = ex.method === 'tools/call';
+      const name = params.name;
+      if (typeof name !== 'string') return err(ErrorCode.InvalidParams, 'params.name must be a string');
+      const entry = (isTool ? view.toolByName : view.promptByName).get(name);
+      if (!entry) {
+        return { error: toWireError(new PortcullisError(isTool ? 'PORTCULLIS_ERR_UNKNOWN_TOOL' : 'PORTCULLIS_ERR_UNKNOWN_PROMPT', `Unknown ${isTool ? 'tool' : 'prompt'}: ${name}`)) };
+      }
+      ex.target = { upstream: entry.upstream, name: entry.original };
+      return forward(ctx, ex, entry.upstream, { ...params, name: entry.original });
+    }
+    case 'resources/read':
+    case 'resources/subscribe':
+    case 'resources/unsubscribe': {
+      const uri = params.uri;
+      if (typeof uri !== 'string') return err(ErrorCode.InvalidParams, 'params.uri must be a string');
+      const owner = resourceOwner(ctx, view, uri);
+      if (owner === undefined) {
+        return ex.client.era === 'modern' ? err(ErrorCode.InvalidParams, `Resource not found: ${uri}`, { uri }) : err(ErrorCode.ResourceNotFound, `Resource not found: ${uri}`, { uri });
+      }
+      ex.target = { upstream: owner, name: uri };
+      if (ex.method === 'resources/read') return forward(ctx, ex, owner, params);
+      return ctx.subscribe(ex.client.sessionId, owner, uri, ex.method === 'resources/subscribe');
+    }
+    case 'completion/complete':
+      return complete(ctx, ex, view, params);
+    case 'logging/setLevel': {
+      const level = params.level;
+      const i = typeof level === 'string' ? LOG_LEVELS.indexOf(level) : -1;
+      if (i === -1) return err(ErrorCode.InvalidParams, `Invalid log level; expected one of ${LOG_LEVELS.join(', ')}`);
+      ctx.registry.logLevels.set(ex.client.sessionId, i);
+      ctx.setUpstreamLogLevel(ex.client.profile, level as string);
+      return { result: {} };
+    }
+    default:
+      return err(ErrorCode.MethodNotFound, `Method not found: ${ex.method}`);
+  }
+}
+
+function err(code: number, message: string, data?: unknown): Outcome {
+  return data === undefined ? { error: { code, message } } : { error: { code, message, data } };
+}
+
+function resourceOwner(ctx: RouterContext, view: ProfileView, uri: string): string | undefined {
+  const direct = view.resourceOwner.get(uri);
+  if (direct) return direct;
+  for (const t of view.templates) if (t.matcher?.test(uri)) return t.upstream;
+  // A resource neither listed nor templated: the only upstream that serves resources may still own it.
+  const withResources = view.upstreams.filter((u) => isObject(ctx.upstream(u)?.info?.capabilities?.resources));
+  return withResources.length === 1 ? withResources[0] : undefined;
+}
+
+async function complete(ctx: RouterContext, ex: Exchange, view: ProfileView, params: JsonObject): Promise<Outcome> {
+  const ref = params.ref;
+  if (!isObject(ref)) return err(ErrorCode.InvalidParams, 'params.ref must be an object');
+  if (ref.type === 'ref/prompt' && typeof ref.name === 'string') {
+    const entry = view.promptByName.get(ref.name);
+    if (!entry) return err(ErrorCode.InvalidParams, `Unknown prompt: ${ref.name}`);
+    ex.target = { upstream: entry.upstream, name: entry.original };
+    return forward(ctx, ex, entry.upstream, { ...params, ref: { ...ref, name: entry.original } });
+  }
+  if (ref.type === 'ref/resource' && typeof ref.uri === 'string') {
+    const owner = view.templates.find((t) => t.def.uriTemplate === ref.uri)?.upstream ?? resourceOwner(ctx, view, ref.uri);
+    if (!owner) return err(ErrorCode.InvalidParams, `Unknown resource template: ${ref.uri}`);
+    ex.target = { upstream: owner, name: ref.uri };
+    return forward(ctx, ex, owner, params);
+  }
+  return err(ErrorCode.InvalidParams, 'Unsupported completion reference');
+}
+
+/** Forwards a request to an upstream and brings its outcome back in the client's terms. */
+export async function forward(ctx: RouterContext, ex: Exchange, upstreamName: string, params: JsonObject): Promise<Outcome> {
+  const up = ctx.upstream(upstreamName);
+  if (!up) return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_UNAVAILABLE', `Server ${upstreamName} is not available`)) };
+  const modernClient = ex.client.era === 'modern';
+  if (modernClient && typeof params.requestState === 'string' && params.requestState.startsWith(PARKED_PREFIX)) {
+    return ctx.parked.resume(ex, params);
+  }
+  const legacyUpstream = up.info?.era === 'legacy';
+  const meta = isObject(params._meta) ? { ...params._meta } : undefined;
+  const sent: JsonObject = { ...params };
+  let progressToken: unknown;
+  if (meta) {
+    if (legacyUpstream) for (const k of [...ENVELOPE_KEYS, META.logLevel]) delete meta[k];
+    if (meta.progressToken !== undefined) {
+      progressToken = meta.progressToken;
+      meta.progressToken = `p${ex.seq}`;
+    }
+    if (Object.keys(meta).length === 0) delete sent._meta;
+    else sent._meta = meta;
+  }
+  const wantsLogs = !modernClient || (isObject(params._meta) && params._meta[META.logLevel] !== undefined);
+  const onNotification = (n: JsonRpcNotification): void => {
+    if (n.method === 'notifications/progress') {
+      if (progressToken === undefined) return;
+      ex.channel.notify({ jsonrpc: '2.0', method: n.method, params: { ...(n.params ?? {}), progressToken } as JsonObject });
+      return;
+    }
+    if (n.method === 'notifications/message' && !wantsLogs) return;
+    ex.channel.notify(n);
+  };
+  const base = { deadline: ex.deadline, clientInfo: ex.client.clientInfo, clientCapabilities: ex.client.clientCapabilities, onNotification };
+  if (modernClient && legacyUpstream) {
+    return ctx.parked.start(ex, ex.deadline, (signal, onRequest) => up.request(ex.method, sent, { ...base, signal, onRequest }));
+  }
+  const onRequest = async (r: JsonRpcRequest): Promise<Outcome> => {
+    if (!ex.channel.canRequest) return err(ErrorCode.MethodNotFound, `The client cannot receive ${r.method}`);
+    try {
+      return { result: await ex.channel.request(r.method, r.params, ex.signal) };
+    } catch (e) {
+      return { error: toWireError(e) };
+    }
+  };
+  const call = (extra: JsonObject): Promise<Outcome> => up.request(ex.method, { ...sent, ...extra }, { ...base, signal: ex.signal, onRequest });
+  const outcome = await call({});
+  if (!modernClient && isInputRequired(outcome)) return fulfilForLegacyClient(outcome, ex, call);
+  return outcome;
+}
+
+/** Versions a client may ask for, for error data. */
+export const ALL_VERSIONS = SUPPORTED_VERSIONS;

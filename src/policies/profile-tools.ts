@@ -1,0 +1,24 @@
+/**
+ * Profile tool filter: a profile exposes only the tools its allow/deny globs select. Lists are
+ * already filtered when the profile's catalog view is built (so pages stay full and cacheable); this
+ * filter is the enforcement point on calls: a call to a tool outside the profile is refused and the
+ * decision recorded, whatever name the client guessed.
+ */
+import { PortcullisError, toWireError } from '../errors.js';
+import type { Filter } from '../pipeline/filter.js';
+
+/** Creates the profile tool filter for the configured profiles. */
+export function profileToolFilter(isExposed: (profile: string, tool: string) => boolean): Filter {
+  return {
+    name: 'profile-tools',
+    methods: ['tools/call'],
+    handle(ex, next) {
+      const name = ex.message.params?.name;
+      if (typeof name === 'string' && !isExposed(ex.client.profile, name)) {
+        ex.decisions.push({ filter: 'profile-tools', action: 'deny', reason: `tool ${name} is not in profile ${ex.client.profile}` });
+        return Promise.resolve({ error: toWireError(new PortcullisError('PORTCULLIS_ERR_UNKNOWN_TOOL', `Unknown tool: ${name}`)) });
+      }
+      return next();
+    },
+  };
+}
