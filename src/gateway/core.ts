@@ -141,6 +141,11 @@ export class Gateway implements GatewayCore {
     this.upstreams.clear();
   }
 
+  /** True if a profile exposes a tool of that (exposed) name. */
+  isExposedTool(profile: string, tool: string): boolean {
+    return this.catalog.view(profile)?.toolByName.has(tool) ?? false;
+  }
+
   hasProfile(profile: string): boolean {
     return profile in this.config.profiles;
   }

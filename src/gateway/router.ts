@@ -12,7 +12,8 @@ import type { Upstream } from '../upstreams/types.js';
 import { LIST_METHODS, servePage } from './lists.js';
 import { fulfilForLegacyClient, isInputRequired, PARKED_PREFIX, type ParkedCalls } from './mrtr.js';
 import type { GatewayIdentity } from './results.js';
-import { LOG_LEVELS, SessionRegistry } from './sessions.js';
+import type { SessionRegistry } from './sessions.js';
+import { LOG_LEVELS } from './sessions.js';
 
 /** What the router needs from the core. */
 export interface RouterContext {
