@@ -43,6 +43,9 @@ function resolveString(value: string, path: ConfigPath, env: NodeJS.ProcessEnv, 
     }
     return v;
   });
+  if (/\$\{input:/.test(value)) {
+    issues.push({ path, problem: 'VS Code "${input:…}" prompts are not supported', expected: 'an ${env:NAME} reference or a literal value' });
+  }
   if (/\$\{env:/.test(value.replace(REF, ''))) {
     issues.push({ path, problem: 'unterminated environment reference "${env:"', expected: EXPECTED });
   }

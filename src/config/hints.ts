@@ -7,23 +7,31 @@ function fold(s: string): string {
   return s.toLowerCase().replace(/[_-]/g, '');
 }
 
-/** Levenshtein edit distance, bounded for short config keys. */
+/** Edit distance counting insertions, deletions, substitutions and adjacent swaps (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row[j] = j;
+        continue;
+      }
+      const up = rows[i - 1] ?? [];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let d = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row[j] = d;
     }
-    prev = cur;
+    rows.push(row);
   }
-  return prev[b.length] ?? 0;
+  return rows[a.length]?.[b.length] ?? 0;
 }
 
 /**
  * The candidate closest to `word`, when it is close enough to be a likely typo
- * (same letters ignoring case and `_`/`-`, or at most ⌈len/4⌉ edits, never more than 3).
+ * (same letters ignoring case and `_`/`-`, or at most ⌈len/4⌉ edits, never more than 3; exact
+ * only for words of one or two letters).
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const w = fold(word);
@@ -36,6 +44,6 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = d;
     }
   }
-  const limit = Math.min(3, Math.max(1, Math.ceil(w.length / 4)));
+  const limit = w.length <= 2 ? 0 : Math.min(3, Math.max(1, Math.ceil(w.length / 4)));
   return bestDistance <= limit ? best : undefined;
 }
