@@ -6,6 +6,7 @@ import { silentLogger } from '../telemetry/logger.js';
 import type { Upstream, UpstreamEvents, UpstreamInfo, UpstreamRequestOptions } from '../upstreams/types.js';
 import { Gateway } from './core.js';
 import { defaultFilters } from '../policies/defaults.js';
+import type { Filter } from '../pipeline/filter.js';
 
 /** An in-memory upstream: the seam the router talks to, scripted per test. */
 class ScriptedUpstream implements Upstream {
@@ -65,7 +66,7 @@ function channel(notes: JsonRpcNotification[] = [], answer?: (m: string, p?: Jso
 
 async function setup(profiles: GatewayConfig['profiles'] = {}, modernB = false) {
   const ups = new Map<string, ScriptedUpstream>();
-  const gw = new Gateway({
+  const gw: Gateway = new Gateway({
     config: config([server('a'), server('b')], profiles),
     log: silentLogger(),
     identity: { name: 'portcullis', version: 'test' },
@@ -79,7 +80,7 @@ async function setup(profiles: GatewayConfig['profiles'] = {}, modernB = false) 
       ups.set(cfg.name, u);
       return u;
     },
-    filters: (c) => defaultFilters(c, (p, t) => gw.isExposedTool(p, t)),
+    filters: (c): Filter[] => defaultFilters(c, (p, t) => gw.isExposedTool(p, t)),
   });
   gw.start();
   await new Promise((r) => setTimeout(r, 20));
@@ -136,7 +137,7 @@ describe('Gateway core', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(notes.map((n) => n.method)).toContain('notifications/tools/list_changed');
     const out = await gw.handleRequest(client('legacy'), req('tools/list'), channel(), new AbortController().signal);
-    expect(((out as { result: JsonObject }).result.tools as { name: string }[]).map((t) => t.name)).toContain('a__new');
+    expect(((out as { result: JsonObject }).result.tools as { name: string }[]).map((t: { name: string }) => t.name)).toContain('a__new');
     await gw.stop();
   });
 
