@@ -1,0 +1,273 @@
+/**
+ * Our Streamable HTTP client transport, for both protocol eras.
+ *
+ * - legacy (2025-03-26 .. 2025-11-25): `Mcp-Session-Id` captured from the initialize response and
+ *   sent afterwards, `MCP-Protocol-Version` once negotiated, an optional GET stream for unrelated
+ *   server messages, SSE resumption with `Last-Event-ID`, DELETE of the session on close.
+ * - modern (2026-07-28): no session; every POST carries `MCP-Protocol-Version`, `Mcp-Method` and,
+ *   for named methods, `Mcp-Name`. Aborting a request's signal closes its stream (cancellation).
+ *
+ * Every message read from a request's POST response is delivered with `relatedRequestId` set to
+ * that request's id. HTTP-level failures become JSON-RPC error responses for that id.
+ */
+import type { EventSourceMessage } from 'eventsource-parser';
+import { isObject, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest, type RequestId } from '../protocol/jsonrpc.js';
+import { eraOf, META, type Era } from '../protocol/versions.js';
+import type { Logger } from '../telemetry/logger.js';
+import { encodeHeaderValue } from './header-encoding.js';
+import { readSse } from './sse-reader.js';
+import type { TransportMessageContext, TransportSendOptions, UpstreamTransport } from './types.js';
+import { errorFromBody, parseJsonRpc, readBounded, transportError } from './wire.js';
+
+/** Options for a Streamable HTTP upstream. */
+export interface StreamableHttpOptions {
+  url: string;
+  /** Static headers (already resolved from config). */
+  headers: Record<string, string>;
+  maxMessageBytes: number;
+  log: Logger;
+  /** Replaces global fetch (tests). */
+  fetch?: typeof fetch;
+  /** Reconnect attempts for a dropped SSE stream (default 3). */
+  maxReconnects?: number;
+  /** Delay before a reconnect when the server sent no `retry:` hint, in ms (default 500). */
+  reconnectDelayMs?: number;
+}
+
+const NAMED: Record<string, string> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
+
+/** A JSON-RPC connection to a Streamable HTTP server. */
+export class StreamableHttpTransport implements UpstreamTransport {
+  readonly kind = 'streamable-http' as const;
+  onmessage?: (message: JsonRpcMessage, context: TransportMessageContext) => void;
+  onclose?: (reason?: Error) => void;
+  private sessionId: string | undefined;
+  private version: string | undefined;
+  private era: Era | undefined;
+  private closed = false;
+  private readonly active = new Set<AbortController>();
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly opts: StreamableHttpOptions) {
+    this.fetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** Validates the URL; the connection itself is opened per request. */
+  start(): Promise<void> {
+    const url = new URL(this.opts.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new Error(`unsupported URL scheme ${url.protocol}`));
+    return Promise.resolve();
+  }
+
+  /** Records the negotiated version; it decides the era's headers from now on. */
+  setProtocolVersion(version: string, era: Era): void {
+    this.version = version;
+    this.era = era;
+  }
+
+  /**
+   * Sends one message. A request is answered asynchronously through `onmessage` (never throws for
+   * HTTP failures); notifications and responses resolve once the server accepted them.
+   */
+  async send(message: JsonRpcMessage, options?: TransportSendOptions): Promise<void> {
+    if (this.closed) throw new Error('streamable-http transport is closed');
+    if (isRequest(message)) {
+      void this.runRequest(message, options?.signal).catch((e: unknown) => this.opts.log.error({ err: String(e) }, 'upstream request failed'));
+      return;
+    }
+    const ctl = this.track();
+    try {
+      const res = await this.post(message, ctl.signal);
+      await res.body?.cancel().catch(() => undefined);
+      if (res.status === 404 && this.sessionId !== undefined) return this.expire();
+      if (!res.ok) throw new Error(`upstream answered HTTP ${res.status}`);
+      if ('method' in message && message.method === 'notifications/initialized' && this.sessionId !== undefined) {
+        void this.openGetStream();
+      }
+    } finally {
+      this.active.delete(ctl);
+    }
+  }
+
+  /** Aborts every open stream and ends the session (DELETE) if there is one. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const ctl of this.active) ctl.abort();
+    this.active.clear();
+    const sessionId = this.sessionId;
+    if (sessionId === undefined) return;
+    this.sessionId = undefined;
+    try {
+      const res = await this.fetch(this.opts.url, { method: 'DELETE', headers: this.baseHeaders(sessionId), signal: AbortSignal.timeout(2000) });
+      await res.body?.cancel().catch(() => undefined);
+    } catch (e) {
+      this.opts.log.debug({ err: String(e) }, 'upstream session DELETE failed');
+    }
+  }
+
+  private async runRequest(msg: JsonRpcRequest, signal: AbortSignal | undefined): Promise<void> {
+    const ctl = this.track();
+    const onAbort = (): void => ctl.abort();
+    if (signal?.aborted) ctl.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let answered = false;
+    const deliver = (m: JsonRpcMessage): void => {
+      if (isResponse(m) && m.id === msg.id) answered = true;
+      this.onmessage?.(m, { relatedRequestId: msg.id });
+    };
+    const hadSession = this.sessionId !== undefined;
+    try {
+      const res = await this.post(msg, ctl.signal);
+      const sid = res.headers.get('mcp-session-id');
+      if (sid && msg.method === 'initialize' && res.ok) this.sessionId = sid;
+      if (!res.ok) {
+        const text = await readBounded(res.body, this.opts.maxMessageBytes).catch(() => '');
+        deliver(errorFromBody(msg.id, text) ?? transportError(msg.id, `upstream answered HTTP ${res.status}`, { httpStatus: res.status }));
+        if (res.status === 404 && hadSession) this.expire();
+        return;
+      }
+      const type = res.headers.get('content-type') ?? '';
+      if (type.includes('text/event-stream') && res.body) {
+        await this.pump(res.body, ctl, msg.id, () => answered, true);
+      } else if (type.includes('application/json')) {
+        const decoded = parseJsonRpc(await readBounded(res.body, this.opts.maxMessageBytes));
+        if (decoded.ok) decoded.messages.forEach(deliver);
+        else deliver(transportError(msg.id, `upstream sent a body that is not JSON-RPC (${decoded.reason})`));
+      } else {
+        await res.body?.cancel().catch(() => undefined);
+      }
+      if (!answered && !ctl.signal.aborted) deliver(transportError(msg.id, 'upstream ended the response without answering'));
+    } catch (e) {
+      if (!ctl.signal.aborted && !answered) deliver(transportError(msg.id, `upstream request failed: ${e instanceof Error ? e.message : String(e)}`));
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.active.delete(ctl);
+    }
+  }
+
+  /** Reads an SSE stream, resuming it with `Last-Event-ID` when it drops (bounded). */
+  private async pump(body: ReadableStream<Uint8Array>, ctl: AbortController, related: RequestId | undefined, done: () => boolean, needId: boolean): Promise<void> {
+    let lastId: string | undefined;
+    let retryMs = this.opts.reconnectDelayMs ?? 500;
+    let attempts = 0;
+    let current: ReadableStream<Uint8Array> | undefined = body;
+    const max = this.opts.maxReconnects ?? 3;
+    while (current) {
+      try {
+        await readSse(current, this.opts.maxMessageBytes, {
+          onEvent: (e) => {
+            if (e.id) lastId = e.id;
+            attempts = 0;
+            this.onEvent(e, related);
+          },
+          onRetry: (ms) => (retryMs = Math.min(ms, 30_000)),
+        });
+      } catch (e) {
+        if (ctl.signal.aborted || this.closed) return;
+        this.opts.log.debug({ err: String(e) }, 'upstream SSE stream dropped');
+      }
+      if (done() || ctl.signal.aborted || this.closed || this.era === 'modern') return;
+      if ((needId && lastId === undefined) || attempts >= max || this.sessionId === undefined) return;
+      attempts++;
+      await delay(retryMs, ctl.signal);
+      current = (await this.get(ctl.signal, lastId))?.body ?? undefined;
+    }
+  }
+
+  private onEvent(e: EventSourceMessage, related: RequestId | undefined): void {
+    if (e.data.length === 0 || (e.event !== undefined && e.event !== 'message')) return;
+    const decoded = parseJsonRpc(e.data);
+    if (!decoded.ok) {
+      this.opts.log.warn({ reason: decoded.reason }, 'upstream SSE event is not JSON-RPC; dropped');
+      return;
+    }
+    const context: TransportMessageContext = related === undefined ? {} : { relatedRequestId: related };
+    for (const m of decoded.messages) this.onmessage?.(m, context);
+  }
+
+  /** Opens the optional GET stream of a legacy session (405 = the server offers none). */
+  private async openGetStream(): Promise<void> {
+    const ctl = this.track();
+    try {
+      const res = await this.get(ctl.signal, undefined);
+      if (res?.body) await this.pump(res.body, ctl, undefined, () => false, false);
+    } catch (e) {
+      if (!ctl.signal.aborted) this.opts.log.debug({ err: String(e) }, 'upstream GET stream failed');
+    } finally {
+      this.active.delete(ctl);
+    }
+  }
+
+  private async get(signal: AbortSignal, lastEventId: string | undefined): Promise<Response | undefined> {
+    if (this.sessionId === undefined) return undefined;
+    const headers: Record<string, string> = { ...this.baseHeaders(this.sessionId), accept: 'text/event-stream' };
+    if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+    try {
+      const res = await this.fetch(this.opts.url, { method: 'GET', headers, signal });
+      if (res.ok && (res.headers.get('content-type') ?? '').includes('text/event-stream')) return res;
+      await res.body?.cancel().catch(() => undefined);
+      if (res.status === 404) this.expire();
+      else if (res.status !== 405) this.opts.log.debug({ status: res.status }, 'upstream refused the GET stream');
+    } catch (e) {
+      if (!signal.aborted) this.opts.log.debug({ err: String(e) }, 'upstream GET failed');
+    }
+    return undefined;
+  }
+
+  private post(message: JsonRpcMessage, signal: AbortSignal): Promise<Response> {
+    return this.fetch(this.opts.url, { method: 'POST', headers: this.headersFor(message), body: JSON.stringify(message), signal });
+  }
+
+  private headersFor(message: JsonRpcMessage): Record<string, string> {
+    const params = 'method' in message ? message.params : undefined;
+    const meta = isObject(params?._meta) ? params._meta : undefined;
+    const metaVersion = typeof meta?.[META.protocolVersion] === 'string' ? (meta[META.protocolVersion] as string) : undefined;
+    const modern = this.era === 'modern' || (metaVersion !== undefined && eraOf(metaVersion) === 'modern');
+    const h = this.baseHeaders(modern ? undefined : this.sessionId);
+    h['content-type'] = 'application/json';
+    h.accept = 'application/json, text/event-stream';
+    if (!modern || !('method' in message)) return h;
+    const version = metaVersion ?? this.version;
+    if (version !== undefined) h['mcp-protocol-version'] = version;
+    h['mcp-method'] = message.method;
+    const key = NAMED[message.method];
+    const name = key === undefined ? undefined : params?.[key];
+    if (typeof name === 'string') h['mcp-name'] = encodeHeaderValue(name);
+    return h;
+  }
+
+  private baseHeaders(sessionId: string | undefined): Record<string, string> {
+    const h: Record<string, string> = { ...this.opts.headers };
+    if (this.version !== undefined) h['mcp-protocol-version'] = this.version;
+    if (sessionId !== undefined) h['mcp-session-id'] = sessionId;
+    return h;
+  }
+
+  private track(): AbortController {
+    const ctl = new AbortController();
+    this.active.add(ctl);
+    return ctl;
+  }
+
+  private expire(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sessionId = undefined;
+    for (const ctl of this.active) ctl.abort();
+    this.active.clear();
+    this.onclose?.(new Error('upstream session expired (HTTP 404)'));
+  }
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
