@@ -173,3 +173,23 @@ describe('Gateway core', () => {
     await gw.stop();
   });
 });
+
+describe('task routing', () => {
+  it('routes tasks/get to the upstream that created the task, and only for the task owner', async () => {
+    const { gw, ups } = await setup();
+    ups.get('b')!.handler = async (m, p) => {
+      if (m === 'tools/call') return { result: { task: { taskId: 't-1', status: 'working', ttl: 60000 } } };
+      if (m === 'tasks/get') return { result: { taskId: p?.taskId, status: 'completed' } };
+      return { result: {} };
+    };
+    const created = await gw.handleRequest(client('legacy'), req('tools/call', { name: 'b__echo', task: { ttl: 60000 } }), channel(), new AbortController().signal);
+    expect(created).toMatchObject({ result: { task: { taskId: 't-1' } } });
+    const got = await gw.handleRequest(client('legacy'), req('tasks/get', { taskId: 't-1' }), channel(), new AbortController().signal);
+    expect(got).toMatchObject({ result: { status: 'completed' } });
+    expect(ups.get('b')!.calls.at(-1)).toMatchObject({ method: 'tasks/get' });
+    const stranger = { ...client('legacy'), principal: { id: 'mallory', kind: 'api-key' as const } };
+    const denied = await gw.handleRequest(stranger, req('tasks/get', { taskId: 't-1' }), channel(), new AbortController().signal);
+    expect('error' in denied && denied.error.code).toBe(-32602);
+    await gw.stop();
+  });
+});

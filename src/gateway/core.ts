@@ -18,6 +18,7 @@ import { ParkedCalls } from './mrtr.js';
 import { shapeOutcome, type GatewayIdentity } from './results.js';
 import { route, type RouterContext } from './router.js';
 import { SessionRegistry } from './sessions.js';
+import { TaskRoutes } from './tasks.js';
 import type { GatewayCore, ListenFilter, SessionSink } from './types.js';
 import { UpstreamListeners } from './upstream-listen.js';
 
@@ -55,6 +56,7 @@ export class Gateway implements GatewayCore {
   private readonly upstreams = new Map<string, Upstream>();
   private readonly registry = new SessionRegistry();
   private readonly parked = new ParkedCalls();
+  private readonly tasks = new TaskRoutes();
   private readonly upstreamSubs = new Map<string, Map<string, number>>();
   private readonly refreshing = new Map<string, Promise<void>>();
   private readonly listens: UpstreamListeners;
@@ -77,6 +79,7 @@ export class Gateway implements GatewayCore {
       instructions: (p) => this.instructions(p),
       registry: this.registry,
       parked: this.parked,
+      tasks: this.tasks,
       subscribe: (s, u, uri, on) => this.subscribe(s, u, uri, on),
       setUpstreamLogLevel: (p, level) => this.setUpstreamLogLevel(p, level),
     };
@@ -325,6 +328,11 @@ export class Gateway implements GatewayCore {
       for (const l of this.registry.listeners) {
         if (l.filter.resourceSubscriptions?.includes(uri)) l.send({ jsonrpc: '2.0', method: n.method, params: { uri, _meta: { [META.subscriptionId]: l.subscriptionId } } });
       }
+      return;
+    }
+    if (n.method === 'notifications/tasks/status') {
+      const sid = this.tasks.sessionOf(n.params?.taskId);
+      if (sid !== undefined) this.registry.sinks.get(sid)?.notify(n);
       return;
     }
     if (n.method === 'notifications/message') {

@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { PortcullisError, toWireError } from '../errors.js';
 import type { Exchange } from '../pipeline/exchange.js';
+import { ownerOf } from './owner.js';
 import { ErrorCode, isObject, type JsonObject, type JsonRpcRequest, type Outcome } from '../protocol/jsonrpc.js';
 
 /** Most retry rounds the gateway runs for one request on a 2025 client's behalf. */
@@ -151,8 +152,4 @@ export class ParkedCalls {
     for (const call of this.calls.values()) call.controller.abort();
     this.calls.clear();
   }
-}
-
-function ownerOf(ex: Exchange): string {
-  return `${ex.client.principal.id}\u0000${ex.client.profile}`;
 }

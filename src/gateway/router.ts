@@ -12,6 +12,8 @@ import type { Upstream } from '../upstreams/types.js';
 import { LIST_METHODS, servePage } from './lists.js';
 import { fulfilForLegacyClient, isInputRequired, PARKED_PREFIX, type ParkedCalls } from './mrtr.js';
 import type { GatewayIdentity } from './results.js';
+import { ownerOf } from './owner.js';
+import type { TaskRoutes } from './tasks.js';
 import type { SessionRegistry } from './sessions.js';
 import { LOG_LEVELS } from './sessions.js';
 
@@ -23,6 +25,7 @@ export interface RouterContext {
   instructions(profile: string): string | undefined;
   registry: SessionRegistry;
   parked: ParkedCalls;
+  tasks: TaskRoutes;
   /** Adds (or removes) a 2025 session's subscription, subscribing upstream on first use. */
   subscribe(sessionId: string, upstream: string, uri: string, on: boolean): Promise<Outcome>;
   /** Forwards a client log level to the upstreams of a profile. */
@@ -31,8 +34,11 @@ export interface RouterContext {
 
 const ENVELOPE_KEYS = [META.protocolVersion, META.clientInfo, META.clientCapabilities];
 
-/** The capabilities the gateway advertises to clients. */
-export function gatewayCapabilities(modern: boolean): JsonObject {
+/**
+ * The capabilities the gateway advertises to clients: everything it can route, plus the task
+ * support (2025) or extensions (2026) of the profile's upstreams that are connected now.
+ */
+export function gatewayCapabilities(modern: boolean, upstreamCaps: readonly JsonObject[] = []): JsonObject {
   const caps: JsonObject = {
     tools: { listChanged: true },
     prompts: { listChanged: true },
@@ -40,8 +46,28 @@ export function gatewayCapabilities(modern: boolean): JsonObject {
     completions: {},
   };
   if (!modern) caps.logging = {};
+  const key = modern ? 'extensions' : 'tasks';
+  let merged: JsonObject | undefined;
+  for (const c of upstreamCaps) if (isObject(c[key])) merged = deepMerge(merged ?? {}, c[key]);
+  if (merged) caps[key] = merged;
   return caps;
 }
+
+function deepMerge(a: JsonObject, b: JsonObject): JsonObject {
+  const out: JsonObject = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as JsonObject, v) : v;
+  return out;
+}
+
+function upstreamCapabilities(ctx: RouterContext, view: ProfileView, era: 'legacy' | 'modern'): JsonObject[] {
+  const out: JsonObject[] = [];
+  for (const u of view.upstreams) {
+    const info = ctx.upstream(u)?.info;
+    if (info && info.era === era) out.push(info.capabilities);
+  }
+  return out;
+}
+
 
 /** Routes one exchange to its outcome. */
 export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> {
@@ -51,13 +77,13 @@ export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> 
   switch (ex.method) {
     case 'initialize': {
       const version = negotiateLegacy(params.protocolVersion);
-      const result: JsonObject = { protocolVersion: version, capabilities: gatewayCapabilities(false), serverInfo: ctx.identity };
+      const result: JsonObject = { protocolVersion: version, capabilities: gatewayCapabilities(false, upstreamCapabilities(ctx, view, 'legacy')), serverInfo: ctx.identity };
       const instructions = ctx.instructions(ex.client.profile);
       if (instructions) result.instructions = instructions;
       return { result };
     }
     case 'server/discover': {
-      const result: JsonObject = { supportedVersions: [...MODERN_VERSIONS], capabilities: gatewayCapabilities(true), ttlMs: 0, cacheScope: 'private' };
+      const result: JsonObject = { supportedVersions: [...MODERN_VERSIONS], capabilities: gatewayCapabilities(true, upstreamCapabilities(ctx, view, 'modern')), ttlMs: 0, cacheScope: 'private' };
       const instructions = ctx.instructions(ex.client.profile);
       if (instructions) result.instructions = instructions;
       return { result };
@@ -104,9 +130,35 @@ export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> 
       ctx.setUpstreamLogLevel(ex.client.profile, level as string);
       return { result: {} };
     }
+    case 'tasks/get':
+    case 'tasks/result':
+    case 'tasks/cancel':
+    case 'tasks/update': {
+      const upstream = ctx.tasks.lookup(params.taskId, ownerOf(ex));
+      if (upstream === undefined) return err(ErrorCode.InvalidParams, 'Unknown task');
+      ex.target = { upstream, name: String(params.taskId) };
+      return forward(ctx, ex, upstream, params);
+    }
+    case 'tasks/list':
+      return listTasks(ctx, ex, view);
     default:
       return err(ErrorCode.MethodNotFound, `Method not found: ${ex.method}`);
   }
+}
+
+/** Merges the caller's tasks from every upstream of the profile that lists tasks. */
+async function listTasks(ctx: RouterContext, ex: Exchange, view: ProfileView): Promise<Outcome> {
+  const owner = ownerOf(ex);
+  const lists = await Promise.all(
+    view.upstreams.map(async (u) => {
+      const up = ctx.upstream(u);
+      const tasksCap = up?.info?.capabilities.tasks;
+      if (!up || !isObject(tasksCap) || !tasksCap.list) return [];
+      const out = await up.request('tasks/list', {}, { signal: ex.signal, deadline: ex.deadline });
+      return 'result' in out ? ctx.tasks.filterOwned(out.result.tasks, owner) : [];
+    }),
+  );
+  return { result: { tasks: lists.flat() } };
 }
 
 function err(code: number, message: string, data?: unknown): Outcome {
@@ -184,8 +236,9 @@ export async function forward(ctx: RouterContext, ex: Exchange, upstreamName: st
     }
   };
   const call = (extra: JsonObject): Promise<Outcome> => up.request(ex.method, { ...sent, ...extra }, { ...base, signal: ex.signal, onRequest });
-  const outcome = await call({});
-  if (!modernClient && isInputRequired(outcome)) return fulfilForLegacyClient(outcome, ex, call);
+  let outcome = await call({});
+  if (!modernClient && isInputRequired(outcome)) outcome = await fulfilForLegacyClient(outcome, ex, call);
+  ctx.tasks.record(outcome, upstreamName, ownerOf(ex), ex.client.sessionId);
   return outcome;
 }
 
