@@ -35,6 +35,9 @@ export interface GatewayOptions {
   filters: (config: GatewayConfig) => Filter[];
 }
 
+/** Longest a client's first request waits for upstreams that are still starting. */
+const WARMUP_MS = 10_000;
+
 const LIST_NOTIFICATIONS: Record<ListKind, string> = {
   tools: 'notifications/tools/list_changed',
   prompts: 'notifications/prompts/list_changed',
@@ -61,6 +64,8 @@ export class Gateway implements GatewayCore {
   private readonly refreshing = new Map<string, Promise<void>>();
   private readonly listens: UpstreamListeners;
   private chain: CompiledChain;
+  /** Upstreams that have not finished their first connect and listing yet → resolves when they have. */
+  private readonly warming = new Map<string, { done: Promise<void>; resolve: () => void }>();
   private seq = 0;
   private stopping = false;
   private readonly routerCtx: RouterContext;
@@ -123,6 +128,7 @@ export class Gateway implements GatewayCore {
       const n = next.servers[name];
       if (n === undefined || n.disabled || JSON.stringify(n) !== JSON.stringify(prev.servers[name])) {
         this.upstreams.delete(name);
+        this.warmed(name);
         this.listens.stop(name);
         void up.stop().catch((e: unknown) => this.log.warn({ err: e, upstream: name }, 'stopping upstream failed'));
         this.catalog.setUpstream(name, undefined);
@@ -137,6 +143,7 @@ export class Gateway implements GatewayCore {
   /** Stops everything: cancels parked calls, stops upstreams (and their children). */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const name of [...this.warming.keys()]) this.warmed(name);
     this.parked.clear();
     this.listens.stopAll();
     for (const c of this.registry.inflight.values()) c.abort();
@@ -155,6 +162,7 @@ export class Gateway implements GatewayCore {
 
   async handleRequest(client: ClientContext, request: JsonRpcRequest, channel: ClientChannel, signal: AbortSignal): Promise<Outcome> {
     if (this.stopping) return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_SHUTTING_DOWN', 'Portcullis is shutting down')) };
+    if (this.warming.size > 0) await this.warmUp(client.profile, signal);
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -235,11 +243,38 @@ export class Gateway implements GatewayCore {
     for (const uri of honored.resourceSubscriptions ?? []) this.releaseUpstreamSubscription(uri);
   }
 
+  /**
+   * Right after start (or after a server is added), a client's first request waits a little for the
+   * profile's upstreams to finish their first connect and listing, so the first `initialize` and
+   * `tools/list` already see them. Bounded: a slow server does not hold clients for long.
+   */
+  private async warmUp(profile: string, signal: AbortSignal): Promise<void> {
+    const pending = (this.config.profiles[profile]?.servers ?? []).map((s) => this.warming.get(s)?.done).filter((p) => p !== undefined);
+    if (pending.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(pending),
+      new Promise<void>((r) => {
+        timer = setTimeout(r, WARMUP_MS);
+        signal.addEventListener('abort', () => r(), { once: true });
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  private warmed(name: string): void {
+    this.warming.get(name)?.resolve();
+    this.warming.delete(name);
+  }
+
   private catalogSettings(): ConstructorParameters<typeof Catalog>[0] {
     return { separator: this.config.namespaceSeparator, servers: this.config.servers, profiles: this.config.profiles };
   }
 
   private addUpstream(s: ServerConfig): void {
+    let resolve: () => void = () => {};
+    const done = new Promise<void>((r) => (resolve = r));
+    this.warming.set(s.name, { done, resolve });
     const up = this.opts.createUpstream(s, this.events);
     this.upstreams.set(s.name, up);
     up.start();
@@ -266,6 +301,7 @@ export class Gateway implements GatewayCore {
     } else {
       this.listens.stop(name);
       this.applyLists(name, undefined);
+      if (state !== 'starting') this.warmed(name);
     }
   }
 
@@ -287,7 +323,10 @@ export class Gateway implements GatewayCore {
       }
     })()
       .catch((err: unknown) => this.log.warn({ upstream: name, err: String(err) }, 'refresh failed'))
-      .finally(() => this.refreshing.delete(name));
+      .finally(() => {
+        this.refreshing.delete(name);
+        this.warmed(name);
+      });
     this.refreshing.set(name, task);
   }
 
