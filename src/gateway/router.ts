@@ -34,6 +34,9 @@ export interface RouterContext {
 
 const ENVELOPE_KEYS = [META.protocolVersion, META.clientInfo, META.clientCapabilities];
 
+/** Methods the 2026-07-28 revision removed: a modern client gets "method not found" (HTTP 404). */
+const REMOVED_IN_MODERN = new Set(['initialize', 'ping', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe', 'tasks/result', 'tasks/list']);
+
 /**
  * The capabilities the gateway advertises to clients: everything it can route, plus the task
  * support (2025) or extensions (2026) of the profile's upstreams that are connected now.
@@ -74,6 +77,7 @@ export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> 
   const params = (ex.message.params ?? {}) as JsonObject;
   const view = ctx.view(ex.client.profile);
   if (view === undefined) return err(ErrorCode.InvalidParams, `Unknown profile ${ex.client.profile}`);
+  if (ex.client.era === 'modern' && REMOVED_IN_MODERN.has(ex.method)) return err(ErrorCode.MethodNotFound, `Method not found: ${ex.method} is not part of protocol revision ${ex.client.protocolVersion}`);
   switch (ex.method) {
     case 'initialize': {
       const version = negotiateLegacy(params.protocolVersion);

@@ -194,6 +194,14 @@ describe('createUpstream', () => {
     await up.stop();
   });
 
+  it('an open-ended call (deadline Infinity) waits for its answer', async () => {
+    const { up, transports } = harness(server('legacy', (t, m) => setTimeout(() => t.reply(m.id, { late: true }), 50)), { era: 'legacy' });
+    await ready(up);
+    expect(await up.request('subscriptions/listen', {}, opts({ deadline: Number.POSITIVE_INFINITY }))).toEqual({ result: { late: true } });
+    expect(transports[0]!.methods()).not.toContain('notifications/cancelled');
+    await up.stop();
+  });
+
   it('an aborted signal cancels; modern HTTP cancels by aborting the stream only', async () => {
     const { up, transports } = harness(server('modern', () => undefined), { era: 'modern', transport: 'streamable-http', url: 'http://x' }, 'streamable-http');
     await ready(up);

@@ -34,6 +34,8 @@ export function createUpstream(config: ServerConfig, events: UpstreamEvents, dep
   return new SupervisedUpstream(config, events, deps);
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const fail = (code: PortcullisErrorCode, message: string): Outcome => ({ error: toWireError(new PortcullisError(code, message)) });
 
 class SupervisedUpstream implements Upstream {
@@ -48,6 +50,7 @@ class SupervisedUpstream implements Upstream {
   private gen = 0;
   private nextId = 0;
   private readonly calls = new Map<RequestId, CallEntry>();
+  private readonly serverRequests = { count: 0, max: 64 };
   private publicInFlight = 0;
   private restarts = 0;
   private attempt = 0;
@@ -270,7 +273,10 @@ class SupervisedUpstream implements Upstream {
         this.cancelUpstream(t, id, message, ctl, options === undefined);
       };
       const onAbort = (): void => cancel('PORTCULLIS_ERR_CANCELLED', 'request cancelled');
-      const timer = setTimeout(() => cancel('PORTCULLIS_ERR_DEADLINE', `upstream ${this.name} did not answer ${method} before the deadline`), Math.max(0, deadline - Date.now()));
+      // No timer for an open-ended call (deadline = Infinity, e.g. subscriptions/listen); cap the rest at setTimeout's range.
+      const timer = Number.isFinite(deadline)
+        ? setTimeout(() => cancel('PORTCULLIS_ERR_DEADLINE', `upstream ${this.name} did not answer ${method} before the deadline`), Math.min(MAX_TIMER_MS, Math.max(0, deadline - Date.now())))
+        : undefined;
       const entry: CallEntry = { finish, abort: () => ctl.abort(), ...(options ? { options } : {}), ...(typeof token === 'string' || typeof token === 'number' ? { progressToken: token } : {}) };
       this.calls.set(id, entry);
       if (signal?.aborted) return onAbort();
@@ -307,6 +313,7 @@ class SupervisedUpstream implements Upstream {
       calls: this.calls,
       events: this.events,
       log: this.deps.log,
+      pending: this.serverRequests,
       reply: async (response) => {
         if (this.transport && isRequest(m)) await this.transport.send(response);
       },

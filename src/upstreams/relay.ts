@@ -4,7 +4,7 @@
  * to the upstream-wide event handlers. Server→client requests are answered with their outcome.
  */
 import { toWireError } from '../errors.js';
-import { isRequest, toResponse, type JsonRpcNotification, type JsonRpcRequest, type JsonRpcResponse, type Outcome, type RequestId } from '../protocol/jsonrpc.js';
+import { ErrorCode, isRequest, toResponse, type JsonRpcNotification, type JsonRpcRequest, type JsonRpcResponse, type Outcome, type RequestId } from '../protocol/jsonrpc.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { TransportMessageContext, UpstreamEvents, UpstreamRequestOptions } from './types.js';
 
@@ -24,6 +24,8 @@ export interface RelayTarget {
   events: UpstreamEvents;
   log: Logger;
   reply(response: JsonRpcResponse): Promise<void>;
+  /** Server-to-client requests being answered now, and the most allowed at once. */
+  pending: { count: number; max: number };
 }
 
 /** Notifications that concern the whole upstream, whichever stream carried them. */
@@ -33,6 +35,11 @@ const UPSTREAM_WIDE = /\/list_changed$|^notifications\/resources\/updated$/;
 export function relayServerMessage(m: JsonRpcRequest | JsonRpcNotification, ctx: TransportMessageContext, target: RelayTarget): void {
   const entry = relatedCall(m, ctx, target.calls);
   if (isRequest(m)) {
+    if (target.pending.count >= target.pending.max) {
+      const busy = toResponse(m.id, { error: { code: ErrorCode.InternalError, message: 'Too many concurrent server requests' } });
+      target.reply(busy).catch((e: unknown) => target.log.debug({ err: String(e) }, 'reply to server request not sent'));
+      return;
+    }
     const own = entry?.options?.onRequest;
     const handler = own ?? ((r: JsonRpcRequest) => target.events.onRequest(target.name, r));
     void answer(m, handler, target);
@@ -58,10 +65,13 @@ function relatedCall(m: JsonRpcRequest | JsonRpcNotification, ctx: TransportMess
 
 async function answer(request: JsonRpcRequest, handler: (r: JsonRpcRequest) => Promise<Outcome>, target: RelayTarget): Promise<void> {
   let outcome: Outcome;
+  target.pending.count++;
   try {
     outcome = await handler(request);
   } catch (e) {
     outcome = { error: toWireError(e) };
+  } finally {
+    target.pending.count--;
   }
   try {
     await target.reply(toResponse(request.id, outcome));

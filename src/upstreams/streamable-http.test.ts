@@ -33,10 +33,11 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 function sseBody(chunks: string[], fail = false): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
+  let i = 0;
   return new ReadableStream({
-    start(c) {
-      for (const ch of chunks) c.enqueue(enc.encode(ch));
-      if (fail) c.error(new Error('dropped'));
+    pull(c) {
+      if (i < chunks.length) c.enqueue(enc.encode(chunks[i++]!));
+      else if (fail) c.error(new Error('dropped'));
       else c.close();
     },
   });
@@ -56,6 +57,22 @@ describe('StreamableHttpTransport', () => {
     expect(seen[1]!.headers).toMatchObject({ 'mcp-method': 'resources/read', 'mcp-name': 'file:///a b' });
     expect(seen[0]!.headers['mcp-session-id']).toBeUndefined();
     expect(got[0]).toEqual({ m: { jsonrpc: '2.0', id: 1, result: { ok: 1 } }, ctx: { relatedRequestId: 1 } });
+  });
+
+  it('modern: mirrors x-mcp-header arguments into Mcp-Param-* headers after tools/list', async () => {
+    const tools = [{ name: 'sql', inputSchema: { type: 'object', properties: { region: { type: 'string', 'x-mcp-header': 'Region' } } } }, { name: 'bad', inputSchema: { type: 'object', properties: { r: { type: 'number', 'x-mcp-header': 'R' } } } }];
+    const { fetch, seen } = fakeFetch((req) => {
+      const body = req.body as { id: number; method: string };
+      return json({ jsonrpc: '2.0', id: body.id, result: body.method === 'tools/list' ? { tools } : {} });
+    });
+    const { t, got } = transport(fetch);
+    t.setProtocolVersion('2026-07-28', 'modern');
+    await t.send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    await vi.waitFor(() => expect(got).toHaveLength(1));
+    expect((got[0]!.m as unknown as { result: { tools: { name: string }[] } }).result.tools.map((x) => x.name)).toEqual(['sql']);
+    await t.send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'sql', arguments: { region: 'us-west1' } } });
+    await vi.waitFor(() => expect(got).toHaveLength(2));
+    expect(seen[1]!.headers).toMatchObject({ 'mcp-name': 'sql', 'mcp-param-region': 'us-west1' });
   });
 
   it('legacy: captures the session id, sends it with the version, opens the GET stream, DELETEs on close', async () => {

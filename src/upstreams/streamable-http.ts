@@ -11,10 +11,11 @@
  * that request's id. HTTP-level failures become JSON-RPC error responses for that id.
  */
 import type { EventSourceMessage } from 'eventsource-parser';
-import { isObject, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest, type RequestId } from '../protocol/jsonrpc.js';
+import { isObject, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest } from '../protocol/jsonrpc.js';
 import { eraOf, META, type Era } from '../protocol/versions.js';
 import type { Logger } from '../telemetry/logger.js';
 import { encodeHeaderValue } from './header-encoding.js';
+import { ParamHeaderRegistry } from './param-headers.js';
 import { readSse } from './sse-reader.js';
 import type { TransportMessageContext, TransportSendOptions, UpstreamTransport } from './types.js';
 import { errorFromBody, parseJsonRpc, readBounded, transportError } from './wire.js';
@@ -47,9 +48,12 @@ export class StreamableHttpTransport implements UpstreamTransport {
   private closed = false;
   private readonly active = new Set<AbortController>();
   private readonly fetch: typeof fetch;
+  /** `x-mcp-header` annotations learned from `tools/list` (2026-07-28). */
+  private readonly paramHeaders: ParamHeaderRegistry;
 
   constructor(private readonly opts: StreamableHttpOptions) {
     this.fetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+    this.paramHeaders = new ParamHeaderRegistry(10_000, (tool, reason) => opts.log.warn({ tool, reason }, 'upstream tool left out: invalid x-mcp-header'));
   }
 
   /** Validates the URL; the connection itself is opened per request. */
@@ -112,8 +116,12 @@ export class StreamableHttpTransport implements UpstreamTransport {
     if (signal?.aborted) ctl.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     let answered = false;
+    const learnTools = msg.method === 'tools/list' && this.isModern(msg);
     const deliver = (m: JsonRpcMessage): void => {
-      if (isResponse(m) && m.id === msg.id) answered = true;
+      if (isResponse(m) && m.id === msg.id) {
+        answered = true;
+        if (learnTools && 'result' in m) m = { ...m, result: this.paramHeaders.learn(m.result) };
+      }
       this.onmessage?.(m, { relatedRequestId: msg.id });
     };
     const hadSession = this.sessionId !== undefined;
@@ -129,7 +137,7 @@ export class StreamableHttpTransport implements UpstreamTransport {
       }
       const type = res.headers.get('content-type') ?? '';
       if (type.includes('text/event-stream') && res.body) {
-        await this.pump(res.body, ctl, msg.id, () => answered, true);
+        await this.pump(res.body, ctl, deliver, () => answered, true);
       } else if (type.includes('application/json')) {
         const decoded = parseJsonRpc(await readBounded(res.body, this.opts.maxMessageBytes));
         if (decoded.ok) decoded.messages.forEach(deliver);
@@ -147,7 +155,7 @@ export class StreamableHttpTransport implements UpstreamTransport {
   }
 
   /** Reads an SSE stream, resuming it with `Last-Event-ID` when it drops (bounded). */
-  private async pump(body: ReadableStream<Uint8Array>, ctl: AbortController, related: RequestId | undefined, done: () => boolean, needId: boolean): Promise<void> {
+  private async pump(body: ReadableStream<Uint8Array>, ctl: AbortController, deliver: (m: JsonRpcMessage) => void, done: () => boolean, needId: boolean): Promise<void> {
     let lastId: string | undefined;
     let retryMs = this.opts.reconnectDelayMs ?? 500;
     let attempts = 0;
@@ -159,7 +167,7 @@ export class StreamableHttpTransport implements UpstreamTransport {
           onEvent: (e) => {
             if (e.id) lastId = e.id;
             attempts = 0;
-            this.onEvent(e, related);
+            this.onEvent(e, deliver);
           },
           onRetry: (ms) => (retryMs = Math.min(ms, 30_000)),
         });
@@ -175,15 +183,14 @@ export class StreamableHttpTransport implements UpstreamTransport {
     }
   }
 
-  private onEvent(e: EventSourceMessage, related: RequestId | undefined): void {
+  private onEvent(e: EventSourceMessage, deliver: (m: JsonRpcMessage) => void): void {
     if (e.data.length === 0 || (e.event !== undefined && e.event !== 'message')) return;
     const decoded = parseJsonRpc(e.data);
     if (!decoded.ok) {
       this.opts.log.warn({ reason: decoded.reason }, 'upstream SSE event is not JSON-RPC; dropped');
       return;
     }
-    const context: TransportMessageContext = related === undefined ? {} : { relatedRequestId: related };
-    for (const m of decoded.messages) this.onmessage?.(m, context);
+    decoded.messages.forEach(deliver);
   }
 
   /** Opens the optional GET stream of a legacy session (405 = the server offers none). */
@@ -191,7 +198,7 @@ export class StreamableHttpTransport implements UpstreamTransport {
     const ctl = this.track();
     try {
       const res = await this.get(ctl.signal, undefined);
-      if (res?.body) await this.pump(res.body, ctl, undefined, () => false, false);
+      if (res?.body) await this.pump(res.body, ctl, (m) => this.onmessage?.(m, {}), () => false, false);
     } catch (e) {
       if (!ctl.signal.aborted) this.opts.log.debug({ err: String(e) }, 'upstream GET stream failed');
     } finally {
@@ -221,9 +228,8 @@ export class StreamableHttpTransport implements UpstreamTransport {
 
   private headersFor(message: JsonRpcMessage): Record<string, string> {
     const params = 'method' in message ? message.params : undefined;
-    const meta = isObject(params?._meta) ? params._meta : undefined;
-    const metaVersion = typeof meta?.[META.protocolVersion] === 'string' ? (meta[META.protocolVersion] as string) : undefined;
-    const modern = this.era === 'modern' || (metaVersion !== undefined && eraOf(metaVersion) === 'modern');
+    const metaVersion = versionOf(message);
+    const modern = this.isModern(message);
     const h = this.baseHeaders(modern ? undefined : this.sessionId);
     h['content-type'] = 'application/json';
     h.accept = 'application/json, text/event-stream';
@@ -234,7 +240,14 @@ export class StreamableHttpTransport implements UpstreamTransport {
     const key = NAMED[message.method];
     const name = key === undefined ? undefined : params?.[key];
     if (typeof name === 'string') h['mcp-name'] = encodeHeaderValue(name);
+    if (message.method === 'tools/call' && typeof name === 'string') Object.assign(h, this.paramHeaders.headersFor(name, params?.arguments));
     return h;
+  }
+
+  /** A message goes out with 2026-07-28 headers once that era is set, or when its `_meta` names a modern version. */
+  private isModern(message: JsonRpcMessage): boolean {
+    const v = versionOf(message);
+    return this.era === 'modern' || (v !== undefined && eraOf(v) === 'modern');
   }
 
   private baseHeaders(sessionId: string | undefined): Record<string, string> {
@@ -258,6 +271,13 @@ export class StreamableHttpTransport implements UpstreamTransport {
     this.active.clear();
     this.onclose?.(new Error('upstream session expired (HTTP 404)'));
   }
+}
+
+function versionOf(message: JsonRpcMessage): string | undefined {
+  const params = 'method' in message ? message.params : undefined;
+  const meta = isObject(params?._meta) ? params._meta : undefined;
+  const v = meta?.[META.protocolVersion];
+  return typeof v === 'string' ? v : undefined;
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {

@@ -171,7 +171,7 @@ describe('2025 sessions', () => {
     expectRpcError(await raw(`${s.url}/mcp`, { method: 'DELETE', headers: { 'mcp-session-id': 'nope' } }), 404);
     expectRpcError(await raw(`${s.url}/mcp`, { method: 'GET', headers: { accept: 'text/event-stream' } }), 400);
     expectRpcError(await raw(`${s.url}/mcp`, { headers: { ...POST_HEADERS, 'mcp-protocol-version': '1999-01-01' }, body: INIT }), 400, -32022);
-    expectRpcError(await raw(`${s.url}/mcp`, { headers: { ...POST_HEADERS, 'mcp-protocol-version': '2026-07-28' }, body: INIT }), 400, -32020);
+    expectRpcError(await raw(`${s.url}/mcp`, { headers: { ...POST_HEADERS, 'mcp-protocol-version': '2026-07-28' }, body: INIT }), 400, -32602); // a 2026 header on a body without the 2026 _meta envelope: invalid params (conformance sep-2575)
   });
 
   it('mints a session on initialize, binds it to the profile, deletes it', async () => {

@@ -90,3 +90,14 @@ export function checkGetAccept(req: IncomingMessage): Rejection | undefined {
   if (accepts(req, 'text/event-stream')) return undefined;
   return { status: 406, message: 'Not Acceptable: Accept must allow text/event-stream' };
 }
+
+/**
+ * True when the client prefers an SSE answer: its Accept header lists `text/event-stream` before
+ * `application/json` (both are required; the order is the client's preference).
+ */
+export function prefersSse(req: IncomingMessage): boolean {
+  const accept = headerValue(req, 'accept')?.toLowerCase() ?? '';
+  const sse = accept.indexOf('text/event-stream');
+  const json = accept.indexOf('application/json');
+  return sse !== -1 && (json === -1 || sse < json);
+}

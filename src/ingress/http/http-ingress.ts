@@ -17,6 +17,7 @@ import { batchAllowed, handleLegacyBatch } from './legacy-batch.js';
 import { handleLegacyDelete, handleLegacyGet, handleLegacyPost } from './legacy.js';
 import { handleSseMessage, handleSseOpen, MESSAGES_PATH } from './legacy-sse.js';
 import { handleModernPost, modernVersionOf } from './modern.js';
+import { META, eraOf } from '../../protocol/versions.js';
 import { sendError, sendMethodNotAllowed } from './respond.js';
 import { SessionStore } from './session-store.js';
 import { KeepAlive } from './sse.js';
@@ -189,5 +190,10 @@ async function handlePost(ctx: IngressContext, req: IncomingMessage, res: Server
   if (Array.isArray(msg)) return handleLegacyBatch(ctx, req, res, msg, profile);
   const version = 'method' in msg ? modernVersionOf(msg) : undefined;
   if (version !== undefined && 'method' in msg) return handleModernPost(ctx, req, res, msg, version, profile);
+  // A 2026 header with a body that lacks the 2026 envelope: the envelope is what is wrong.
+  const headerVersion = headerValue(req, 'mcp-protocol-version')?.trim();
+  if (headerVersion !== undefined && eraOf(headerVersion) === 'modern' && 'method' in msg && 'id' in msg) {
+    return sendError(res, 400, ErrorCode.InvalidParams, `Invalid params: _meta must carry ${META.protocolVersion}`, { id: msg.id });
+  }
   return handleLegacyPost(ctx, req, res, msg, profile);
 }

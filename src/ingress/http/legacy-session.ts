@@ -36,6 +36,8 @@ export interface StreamState {
   res?: ServerResponse;
   sse?: SseStream;
   done: boolean;
+  /** The client listed `text/event-stream` before `application/json`: answer as a stream. */
+  preferSse?: boolean;
 }
 
 interface ReplayEntry {
@@ -102,8 +104,8 @@ export class LegacySession {
   }
 
   /** Starts the stream of one POSTed request, answered on `res`. */
-  openStream(res: ServerResponse): StreamState {
-    const s: StreamState = { no: this.nextStream++, seq: 0, delivered: 0, res, done: false };
+  openStream(res: ServerResponse, preferSse = false): StreamState {
+    const s: StreamState = { no: this.nextStream++, seq: 0, delivered: 0, res, done: false, preferSse };
     (this.posts ??= new Map()).set(s.no, s);
     return s;
   }
@@ -131,10 +133,10 @@ export class LegacySession {
       this.emit(stream, msg);
       return;
     }
-    if (stream.sse === undefined && stream.res !== undefined) {
+    if (stream.sse === undefined && stream.res !== undefined && !stream.preferSse) {
       sendJson(stream.res, 200, msg, headers);
     } else {
-      this.emit(stream, msg);
+      this.emit(stream, msg, headers);
       stream.sse?.end();
     }
     stream.done = true;

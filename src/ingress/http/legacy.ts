@@ -11,7 +11,7 @@ import { ANONYMOUS, type ClientChannel, type ClientContext } from '../../pipelin
 import { ErrorCode, isNotification, isObject, isRequest, toResponse, type JsonObject, type JsonRpcMessage, type JsonRpcRequest, type Outcome, type RequestId } from '../../protocol/jsonrpc.js';
 import { LEGACY_VERSIONS, SUPPORTED_VERSIONS, eraOf, negotiateLegacy } from '../../protocol/versions.js';
 import type { IngressContext } from './context.js';
-import { checkGetAccept, headerValue } from './guard.js';
+import { checkGetAccept, headerValue, prefersSse } from './guard.js';
 import { LegacySession, type StreamState } from './legacy-session.js';
 import { sendAccepted, sendError } from './respond.js';
 
@@ -142,7 +142,7 @@ export async function handleLegacyPost(ctx: IngressContext, req: IncomingMessage
     if (!ctx.sessions.hasRoom()) return sendError(res, 503, ErrorCode.ConnectionClosed, 'Too many sessions; try again later', { id: msg.id, headers: { 'retry-after': '5' } });
     const id = randomUUID();
     const session = new LegacySession(id, 'streamable', legacyContext(id, profile, msg.params), ctx.keepAlive);
-    const stream = session.openStream(res);
+    const stream = session.openStream(res, prefersSse(req));
     const headers = { [SESSION_HEADER]: session.id };
     // Registered before the core runs, so the session counts against maxSessions; dropped on failure.
     ctx.sessions.add(session);
@@ -156,7 +156,7 @@ export async function handleLegacyPost(ctx: IngressContext, req: IncomingMessage
     await serveInSession(ctx, session, msg, session.standalone);
     return sendAccepted(res);
   }
-  await serveInSession(ctx, session, msg, session.openStream(res));
+  await serveInSession(ctx, session, msg, session.openStream(res, prefersSse(req)));
 }
 
 /** Serves a GET to the MCP endpoint: the standalone stream, or the resumption of a stream. */

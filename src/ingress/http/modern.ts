@@ -10,9 +10,9 @@ import { PortcullisError, toWireError } from '../../errors.js';
 import type { ListenFilter } from '../../gateway/types.js';
 import { ANONYMOUS, type ClientChannel, type ClientContext } from '../../pipeline/exchange.js';
 import { ErrorCode, isObject, toResponse, type JsonObject, type JsonRpcNotification, type JsonRpcRequest, type Outcome } from '../../protocol/jsonrpc.js';
-import { META, SUPPORTED_VERSIONS, eraOf } from '../../protocol/versions.js';
+import { META, MODERN_VERSIONS, eraOf } from '../../protocol/versions.js';
 import type { IngressContext } from './context.js';
-import { headerValue } from './guard.js';
+import { headerValue, prefersSse } from './guard.js';
 import { decodeHeaderValue } from './header-value.js';
 import { LazyReply } from './reply.js';
 import { modernStatusFor, sendAccepted, sendError } from './respond.js';
@@ -41,7 +41,11 @@ export function checkModernHeaders(req: IncomingMessage, msg: JsonRpcRequest, ve
   if (header === undefined) return mismatch('MCP-Protocol-Version header is required');
   if (header.trim() !== version) return mismatch(`MCP-Protocol-Version header '${header}' does not match body version '${version}'`);
   if (eraOf(version) !== 'modern') {
-    return { code: ErrorCode.UnsupportedProtocolVersion, message: `Unsupported protocol version: ${version}`, data: { supported: [...SUPPORTED_VERSIONS], requested: version } };
+    return { code: ErrorCode.UnsupportedProtocolVersion, message: `Unsupported protocol version: ${version}`, data: { supported: [...MODERN_VERSIONS], requested: version } };
+  }
+  const meta = msg.params?._meta;
+  if (!isObject(meta) || !isObject(meta[META.clientCapabilities])) {
+    return { code: ErrorCode.InvalidParams, message: `Invalid params: _meta must carry ${META.clientCapabilities}` };
   }
   const method = headerValue(req, 'mcp-method');
   if (method === undefined) return mismatch('Mcp-Method header is required');
@@ -100,7 +104,7 @@ export async function handleModernPost(ctx: IngressContext, req: IncomingMessage
   if (!('id' in msg)) {
     const header = headerValue(req, 'mcp-protocol-version');
     if (header !== undefined && header.trim() !== version) return sendError(res, 400, ErrorCode.HeaderMismatch, 'Header mismatch: MCP-Protocol-Version header does not match body version');
-    if (eraOf(version) !== 'modern') return sendError(res, 400, ErrorCode.UnsupportedProtocolVersion, `Unsupported protocol version: ${version}`, { data: { supported: [...SUPPORTED_VERSIONS], requested: version } });
+    if (eraOf(version) !== 'modern') return sendError(res, 400, ErrorCode.UnsupportedProtocolVersion, `Unsupported protocol version: ${version}`, { data: { supported: [...MODERN_VERSIONS], requested: version } });
     ctx.core.handleNotification(modernContext(msg, version, profile), msg);
     return sendAccepted(res);
   }
@@ -112,7 +116,7 @@ export async function handleModernPost(ctx: IngressContext, req: IncomingMessage
     if (!res.writableFinished) controller.abort();
   };
   res.on('close', onClose);
-  const work = msg.method === 'subscriptions/listen' ? serveListen(ctx, res, client, msg, controller.signal) : serveRequest(ctx, res, client, msg, controller.signal);
+  const work = msg.method === 'subscriptions/listen' ? serveListen(ctx, res, client, msg, controller.signal) : serveRequest(ctx, res, client, msg, controller.signal, prefersSse(req));
   ctx.inflight.set(controller, work);
   try {
     await work;
@@ -122,8 +126,8 @@ export async function handleModernPost(ctx: IngressContext, req: IncomingMessage
   }
 }
 
-async function serveRequest(ctx: IngressContext, res: ServerResponse, client: ClientContext, msg: JsonRpcRequest, signal: AbortSignal): Promise<void> {
-  const reply = new LazyReply(res, ctx.keepAlive);
+async function serveRequest(ctx: IngressContext, res: ServerResponse, client: ClientContext, msg: JsonRpcRequest, signal: AbortSignal, preferSse: boolean): Promise<void> {
+  const reply = new LazyReply(res, ctx.keepAlive, {}, preferSse);
   const channel: ClientChannel = {
     canRequest: false,
     notify: (n) => {

@@ -14,10 +14,12 @@ export class LazyReply {
   private readonly res: ServerResponse;
   private readonly keepAlive: KeepAlive;
   private readonly headers: Record<string, string>;
+  private readonly preferSse: boolean;
 
   /** `headers` go out with whichever answer is chosen (e.g. `mcp-session-id`). */
-  constructor(res: ServerResponse, keepAlive: KeepAlive, headers: Record<string, string> = {}) {
+  constructor(res: ServerResponse, keepAlive: KeepAlive, headers: Record<string, string> = {}, preferSse = false) {
     this.res = res;
+    this.preferSse = preferSse;
     this.keepAlive = keepAlive;
     this.headers = headers;
   }
@@ -36,6 +38,7 @@ export class LazyReply {
 
   /** Sends the final message and ends the answer; `status` applies to a plain JSON answer only. */
   finish(message: JsonRpcMessage, status = 200, id?: string): void {
+    if (this.preferSse && status === 200 && !this.isClosed) this.sse ??= new SseStream(this.res, this.keepAlive, this.headers);
     if (this.sse) {
       this.sse.send(JSON.stringify(message), id);
       this.sse.end();

@@ -8,7 +8,7 @@ import { PortcullisError, toWireError } from '../../errors.js';
 import type { GatewayCore, ListenFilter } from '../../gateway/types.js';
 import { ANONYMOUS, type ClientChannel, type ClientContext } from '../../pipeline/exchange.js';
 import { errorResponse, isNotification, isObject, isRequest, parseMessage, toResponse, type JsonObject, type JsonRpcMessage, type JsonRpcRequest, type RequestId } from '../../protocol/jsonrpc.js';
-import { LATEST_LEGACY_VERSION, META, SUPPORTED_VERSIONS, eraOf } from '../../protocol/versions.js';
+import { LATEST_LEGACY_VERSION, META, MODERN_VERSIONS, eraOf } from '../../protocol/versions.js';
 import type { Logger } from '../../telemetry/logger.js';
 import { readLines } from './lines.js';
 
@@ -74,7 +74,8 @@ export function startStdioIngress(opts: StdioIngressOptions): StdioIngress {
     const meta = isObject(msg.params?._meta) ? msg.params._meta : undefined;
     const version = meta?.[META.protocolVersion];
     if (typeof version === 'string') {
-      if (eraOf(version) !== 'modern') return { error: { code: -32022, message: `Unsupported protocol version: ${version}`, data: { supported: SUPPORTED_VERSIONS, requested: version } } };
+      if (eraOf(version) !== 'modern') return { error: { code: -32022, message: `Unsupported protocol version: ${version}`, data: { supported: MODERN_VERSIONS, requested: version } } };
+      if (!isObject(meta?.[META.clientCapabilities])) return { error: { code: -32602, message: `Invalid params: _meta must carry ${META.clientCapabilities}` } };
       return { ctx: {
         sessionId,
         era: 'modern',
