@@ -9,6 +9,7 @@ import { PortcullisError, toWireError } from '../errors.js';
 import type { ClientChannel, ClientContext, Exchange } from '../pipeline/exchange.js';
 import { compileChain, type CompiledChain, type Filter } from '../pipeline/filter.js';
 import { ErrorCode, isObject, type JsonObject, type JsonRpcNotification, type JsonRpcRequest, type Outcome, type RequestId } from '../protocol/jsonrpc.js';
+import { paramHeadersOf } from '../protocol/param-headers.js';
 import { META } from '../protocol/versions.js';
 import { Catalog, type ListKind } from '../routing/catalog.js';
 import type { Logger } from '../telemetry/logger.js';
@@ -16,7 +17,7 @@ import type { Upstream, UpstreamEvents, UpstreamInfo, UpstreamState } from '../u
 import { fetchAllLists, fetchList } from './lists.js';
 import { ParkedCalls } from './mrtr.js';
 import { shapeOutcome, type GatewayIdentity } from './results.js';
-import { route, type RouterContext } from './router.js';
+import { route, type InflightForward, type RouterContext } from './router.js';
 import { SessionRegistry } from './sessions.js';
 import { TaskRoutes } from './tasks.js';
 import type { GatewayCore, ListenFilter, SessionSink } from './types.js';
@@ -62,6 +63,7 @@ export class Gateway implements GatewayCore {
   private readonly tasks = new TaskRoutes();
   private readonly upstreamSubs = new Map<string, Map<string, number>>();
   private readonly refreshing = new Map<string, Promise<void>>();
+  private readonly inflight = new Map<string, Map<number, InflightForward>>();
   private readonly listens: UpstreamListeners;
   private chain: CompiledChain;
   /** Upstreams that have not finished their first connect and listing yet → resolves when they have. */
@@ -86,6 +88,7 @@ export class Gateway implements GatewayCore {
       parked: this.parked,
       tasks: this.tasks,
       subscribe: (s, u, uri, on) => this.subscribe(s, u, uri, on),
+      inflight: this.inflight,
       setUpstreamLogLevel: (p, level) => this.setUpstreamLogLevel(p, level),
     };
     this.events = {
@@ -331,6 +334,15 @@ export class Gateway implements GatewayCore {
   }
 
   private applyLists(name: string, lists: Parameters<Catalog['setUpstream']>[1]): void {
+    if (lists) {
+      // A tool whose x-mcp-header annotations break the rules is left out (2026-07-28 client duty).
+      const tools = lists.tools.filter((t) => {
+        const check = paramHeadersOf(t.inputSchema);
+        if (check instanceof Error) this.log.warn({ upstream: name, tool: t.name, reason: check.message }, 'tool left out: invalid x-mcp-header');
+        return !(check instanceof Error);
+      });
+      if (tools.length !== lists.tools.length) lists = { ...lists, tools };
+    }
     const changed = this.catalog.setUpstream(name, lists);
     const profiles = new Set(this.catalog.profilesOf(name));
     const sent = new Set<string>();
@@ -375,6 +387,12 @@ export class Gateway implements GatewayCore {
       return;
     }
     if (n.method === 'notifications/message') {
+      const calls = this.inflight.get(name);
+      if (calls?.size === 1) {
+        // Exactly one call in flight: the message belongs to it (stdio cannot say so itself).
+        for (const c of calls.values()) c.onNotification(n);
+        return;
+      }
       const profiles = new Set(this.catalog.profilesOf(name));
       for (const s of this.registry.sinksOf(profiles)) if (s.era === 'legacy' && this.registry.wantsLog(s.sessionId, n.params?.level)) s.notify(n);
     }
@@ -382,6 +400,12 @@ export class Gateway implements GatewayCore {
 
   private async onUpstreamRequest(name: string, r: JsonRpcRequest): Promise<Outcome> {
     if (r.method === 'ping') return { result: {} };
+    // Not related by the transport: most likely caused by the newest call in flight to this server.
+    const calls = this.inflight.get(name);
+    if (calls !== undefined && calls.size > 0) {
+      const newest = [...calls.values()].at(-1)!;
+      return newest.onRequest(r);
+    }
     const profiles = new Set(this.catalog.profilesOf(name));
     const cap = r.method === 'roots/list' ? 'roots' : r.method === 'sampling/createMessage' ? 'sampling' : r.method === 'elicitation/create' ? 'elicitation' : undefined;
     const candidates = this.registry.sinksOf(profiles).filter((s) => cap !== undefined && isObject(s.clientCapabilities[cap]));

@@ -65,7 +65,12 @@ interface ParkedCall {
   wake: (() => void) | undefined;
   controller: AbortController;
   expires: number;
+  /** Set when the call cannot go on (the client lacks a capability the server needs). */
+  failure?: Outcome;
 }
+
+/** The client capability each server-to-client request needs. */
+const NEEDS: Readonly<Record<string, string>> = { 'sampling/createMessage': 'sampling', 'elicitation/create': 'elicitation', 'roots/list': 'roots' };
 
 /** Parks 2025-upstream calls for 2026 clients between input rounds. */
 export class ParkedCalls {
@@ -91,12 +96,24 @@ export class ParkedCalls {
     const token = `${PARKED_PREFIX}${randomBytes(18).toString('base64url')}`;
     const controller = new AbortController();
     const call: ParkedCall = { owner: ownerOf(ex), upstreamDone: Promise.resolve({ result: {} }), pending: new Map(), wake: undefined, controller, expires: Math.min(deadline, Date.now() + this.ttlMs) };
-    const onRequest = (r: JsonRpcRequest): Promise<Outcome> =>
-      new Promise<Outcome>((resolve) => {
+    const caps = ex.client.clientCapabilities ?? {};
+    const onRequest = (r: JsonRpcRequest): Promise<Outcome> => {
+      const need = NEEDS[r.method];
+      if (need !== undefined && !isObject(caps[need])) {
+        // A 2026 server would refuse the request up front (-32021); the 2025 server asks mid-call,
+        // so the gateway ends the client's request with that error and cancels the upstream call.
+        const message = `The server needs the client capability "${need}" (for ${r.method}), which the client did not declare`;
+        call.failure = { error: { code: ErrorCode.MissingRequiredClientCapability, message, data: { requiredCapabilities: { [need]: {} } } } };
+        call.wake?.();
+        queueMicrotask(() => controller.abort());
+        return Promise.resolve({ error: { code: ErrorCode.MethodNotFound, message: `Client does not support ${r.method}` } });
+      }
+      return new Promise<Outcome>((resolve) => {
         const key = `${r.method.replace(/[^a-z]/gi, '_')}_${++this.seq}`;
         call.pending.set(key, { request: r, resolve });
         call.wake?.();
       });
+    };
     call.upstreamDone = run(controller.signal, onRequest);
     this.calls.set(token, call);
     return this.wait(token, call, ex);
@@ -122,16 +139,21 @@ export class ParkedCalls {
   private async wait(token: string, call: ParkedCall, ex: Exchange): Promise<Outcome> {
     const needInput = new Promise<'input'>((resolve) => {
       call.wake = () => resolve('input');
-      if (call.pending.size > 0) resolve('input');
+      if (call.pending.size > 0 || call.failure) resolve('input');
     });
     const aborted = new Promise<'aborted'>((resolve) => ex.signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
     const first = await Promise.race([call.upstreamDone, needInput, aborted]);
     call.wake = undefined;
     if (first === 'aborted') return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_CANCELLED', 'Request cancelled')) };
     if (first === 'input') {
+      this.calls.delete(token);
+      if (call.failure) return call.failure;
       const inputRequests: JsonObject = {};
       for (const [key, p] of call.pending) inputRequests[key] = { method: p.request.method, params: p.request.params ?? {} };
-      return { result: { resultType: 'input_required', inputRequests, requestState: token } };
+      // Every round gets a fresh requestState, so a replayed older state cannot resume the call.
+      const next = `${PARKED_PREFIX}${randomBytes(18).toString('base64url')}`;
+      this.calls.set(next, call);
+      return { result: { resultType: 'input_required', inputRequests, requestState: next } };
     }
     this.calls.delete(token);
     return first;

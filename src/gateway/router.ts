@@ -7,6 +7,7 @@ import { PortcullisError, toWireError } from '../errors.js';
 import type { Exchange } from '../pipeline/exchange.js';
 import { ErrorCode, isObject, type JsonObject, type JsonRpcNotification, type JsonRpcRequest, type Outcome } from '../protocol/jsonrpc.js';
 import { META, SUPPORTED_VERSIONS, MODERN_VERSIONS, negotiateLegacy } from '../protocol/versions.js';
+import { checkParamHeaders } from '../protocol/param-headers.js';
 import type { ProfileView } from '../routing/catalog.js';
 import type { Upstream } from '../upstreams/types.js';
 import { LIST_METHODS, servePage } from './lists.js';
@@ -28,8 +29,19 @@ export interface RouterContext {
   tasks: TaskRoutes;
   /** Adds (or removes) a 2025 session's subscription, subscribing upstream on first use. */
   subscribe(sessionId: string, upstream: string, uri: string, on: boolean): Promise<Outcome>;
+  /**
+   * Calls in flight per upstream (seq → handlers), so that server messages the transport cannot
+   * relate to a request (stdio, legacy SSE) can still reach the call that most likely caused them.
+   */
+  inflight: Map<string, Map<number, InflightForward>>;
   /** Forwards a client log level to the upstreams of a profile. */
   setUpstreamLogLevel(profile: string, level: string): void;
+}
+
+/** The handlers of one forwarded call. */
+export interface InflightForward {
+  onRequest: (r: JsonRpcRequest) => Promise<Outcome>;
+  onNotification: (n: JsonRpcNotification) => void;
 }
 
 const ENVELOPE_KEYS = [META.protocolVersion, META.clientInfo, META.clientCapabilities];
@@ -107,6 +119,10 @@ export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> 
       const entry = (isTool ? view.toolByName : view.promptByName).get(name);
       if (!entry) {
         return { error: toWireError(new PortcullisError(isTool ? 'PORTCULLIS_ERR_UNKNOWN_TOOL' : 'PORTCULLIS_ERR_UNKNOWN_PROMPT', `Unknown ${isTool ? 'tool' : 'prompt'}: ${name}`)) };
+      }
+      if (isTool && ex.client.paramHeaders !== undefined) {
+        const mismatch = checkParamHeaders(entry.def.inputSchema, params.arguments, ex.client.paramHeaders);
+        if (mismatch !== undefined) return err(ErrorCode.HeaderMismatch, `Header mismatch: ${mismatch}`);
       }
       ex.target = { upstream: entry.upstream, name: entry.original };
       return forward(ctx, ex, entry.upstream, { ...params, name: entry.original });
@@ -201,10 +217,11 @@ export async function forward(ctx: RouterContext, ex: Exchange, upstreamName: st
   const up = ctx.upstream(upstreamName);
   if (!up) return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_UNAVAILABLE', `Server ${upstreamName} is not available`)) };
   const modernClient = ex.client.era === 'modern';
-  if (modernClient && typeof params.requestState === 'string' && params.requestState.startsWith(PARKED_PREFIX)) {
+  const legacyUpstream = up.info?.era === 'legacy';
+  if (modernClient && typeof params.requestState === 'string' && (legacyUpstream || params.requestState.startsWith(PARKED_PREFIX))) {
+    // A 2025 server never mints requestState: any state sent towards one must be the gateway's own.
     return ctx.parked.resume(ex, params);
   }
-  const legacyUpstream = up.info?.era === 'legacy';
   const meta = isObject(params._meta) ? { ...params._meta } : undefined;
   const sent: JsonObject = { ...params };
   let progressToken: unknown;
@@ -217,6 +234,11 @@ export async function forward(ctx: RouterContext, ex: Exchange, upstreamName: st
     if (Object.keys(meta).length === 0) delete sent._meta;
     else sent._meta = meta;
   }
+  if (!modernClient && !legacyUpstream) {
+    // A 2026 server logs only when the request asks for a level; a 2025 client sets one per session.
+    const level = ctx.registry.logLevels.get(ex.client.sessionId);
+    sent._meta = { ...(isObject(sent._meta) ? sent._meta : {}), [META.logLevel]: LOG_LEVELS[level ?? 0] };
+  }
   const wantsLogs = !modernClient || (isObject(params._meta) && params._meta[META.logLevel] !== undefined);
   const onNotification = (n: JsonRpcNotification): void => {
     if (n.method === 'notifications/progress') {
@@ -228,8 +250,14 @@ export async function forward(ctx: RouterContext, ex: Exchange, upstreamName: st
     ex.channel.notify(n);
   };
   const base = { deadline: ex.deadline, clientInfo: ex.client.clientInfo, clientCapabilities: ex.client.clientCapabilities, onNotification };
+  let calls = ctx.inflight.get(upstreamName);
+  if (!calls) ctx.inflight.set(upstreamName, (calls = new Map()));
+  const track = <T>(onRequest: (r: JsonRpcRequest) => Promise<Outcome>, p: () => Promise<T>): Promise<T> => {
+    calls.set(ex.seq, { onRequest, onNotification });
+    return p().finally(() => calls.delete(ex.seq));
+  };
   if (modernClient && legacyUpstream) {
-    return ctx.parked.start(ex, ex.deadline, (signal, onRequest) => up.request(ex.method, sent, { ...base, signal, onRequest }));
+    return ctx.parked.start(ex, ex.deadline, (signal, onRequest) => track(onRequest, () => up.request(ex.method, sent, { ...base, signal, onRequest })));
   }
   const onRequest = async (r: JsonRpcRequest): Promise<Outcome> => {
     if (!ex.channel.canRequest) return err(ErrorCode.MethodNotFound, `The client cannot receive ${r.method}`);
@@ -240,7 +268,7 @@ export async function forward(ctx: RouterContext, ex: Exchange, upstreamName: st
     }
   };
   const call = (extra: JsonObject): Promise<Outcome> => up.request(ex.method, { ...sent, ...extra }, { ...base, signal: ex.signal, onRequest });
-  let outcome = await call({});
+  let outcome = await track(onRequest, () => call({}));
   if (!modernClient && isInputRequired(outcome)) outcome = await fulfilForLegacyClient(outcome, ex, call);
   ctx.tasks.record(outcome, upstreamName, ownerOf(ex), ex.client.sessionId);
   return outcome;

@@ -53,6 +53,11 @@ export interface ClientContext {
   readonly profile: string;
   readonly clientInfo?: JsonObject;
   readonly clientCapabilities?: JsonObject;
+  /**
+   * `Mcp-Param-*` headers of a 2026 HTTP request (lower-case names), validated against the tool's
+   * `x-mcp-header` parameters on `tools/call`. Undefined where the transport has no headers (stdio).
+   */
+  readonly paramHeaders?: Readonly<Record<string, string>>;
   principal: Principal;
 }
 

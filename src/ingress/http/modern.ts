@@ -13,7 +13,7 @@ import { ErrorCode, isObject, toResponse, type JsonObject, type JsonRpcNotificat
 import { META, MODERN_VERSIONS, eraOf } from '../../protocol/versions.js';
 import type { IngressContext } from './context.js';
 import { headerValue, prefersSse } from './guard.js';
-import { decodeHeaderValue } from './header-value.js';
+import { decodeHeaderValue } from '../../protocol/param-headers.js';
 import { LazyReply } from './reply.js';
 import { modernStatusFor, sendAccepted, sendError } from './respond.js';
 import { SseStream } from './sse.js';
@@ -71,8 +71,15 @@ function mismatch(detail: string): { code: number; message: string } {
 }
 
 /** The client context of one 2026 request, built from its `_meta` envelope. */
-export function modernContext(msg: { params?: JsonObject }, version: string, profile: string): ClientContext {
+export function modernContext(msg: { params?: JsonObject }, version: string, profile: string, req?: IncomingMessage): ClientContext {
   const meta = (msg.params?._meta ?? {}) as JsonObject;
+  let paramHeaders: Record<string, string> | undefined;
+  if (req !== undefined) {
+    paramHeaders = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (name.startsWith('mcp-param-') && value !== undefined) paramHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+  }
   const info = meta[META.clientInfo];
   const caps = meta[META.clientCapabilities];
   return {
@@ -82,6 +89,7 @@ export function modernContext(msg: { params?: JsonObject }, version: string, pro
     profile,
     clientInfo: isObject(info) ? info : undefined,
     clientCapabilities: isObject(caps) ? caps : {},
+    paramHeaders,
     principal: ANONYMOUS,
   };
 }
@@ -110,7 +118,7 @@ export async function handleModernPost(ctx: IngressContext, req: IncomingMessage
   }
   const bad = checkModernHeaders(req, msg, version);
   if (bad) return sendError(res, 400, bad.code, bad.message, { id: msg.id, data: bad.data });
-  const client = modernContext(msg, version, profile);
+  const client = modernContext(msg, version, profile, req);
   const controller = new AbortController();
   const onClose = (): void => {
     if (!res.writableFinished) controller.abort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHeaderValue } from './header-value.js';
+import { decodeHeaderValue } from './param-headers.js';
 
 const enc = (s: string): string => `=?base64?${Buffer.from(s, 'utf8').toString('base64')}?=`;
 
