@@ -18,6 +18,8 @@ import { ErrorCode, isObject, type JsonObject, type JsonRpcRequest, type Outcome
 
 /** Most retry rounds the gateway runs for one request on a 2025 client's behalf. */
 const MAX_ROUNDS = 16;
+/** How long the gateway waits for further server requests of the same burst, in ms. */
+const SETTLE_MS = 15;
 /** Prefix of gateway-minted `requestState` values. */
 export const PARKED_PREFIX = 'portcullis-parked:';
 
@@ -146,6 +148,9 @@ export class ParkedCalls {
     call.wake = undefined;
     if (first === 'aborted') return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_CANCELLED', 'Request cancelled')) };
     if (first === 'input') {
+      // A server often asks several things at once (and stdio delivers them one by one): let the
+      // burst settle so the client gets them in one round.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
       this.calls.delete(token);
       if (call.failure) return call.failure;
       const inputRequests: JsonObject = {};
