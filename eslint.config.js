@@ -21,5 +21,6 @@ export default tseslint.config(
     ignores: ['src/**/*.test.ts', 'src/cli/**'],
     rules: { 'no-console': 'error' },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );
