@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { encodeHeaderValue } from './header-encoding.js';
+import { encodeHeaderValue } from '../protocol/param-headers.js';
 import { LineSplitter } from './lines.js';
 import { backoffDelay } from './negotiate.js';
 

@@ -1,18 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ParamHeaderRegistry, paramHeadersOf } from './param-headers.js';
+import { ParamHeaderRegistry } from './param-headers.js';
 
 const tool = (name: string, properties: Record<string, unknown>) => ({ name, inputSchema: { type: 'object', properties } });
 
 describe('x-mcp-header (SEP-2243)', () => {
-  it('reads annotations along properties chains only', () => {
-    expect(paramHeadersOf({ type: 'object', properties: { region: { type: 'string', 'x-mcp-header': 'Region' }, q: { type: 'string' } } })).toEqual([{ name: 'Region', path: ['region'] }]);
-    expect(paramHeadersOf({ type: 'object', properties: { o: { type: 'object', properties: { n: { type: 'integer', 'x-mcp-header': 'N' } } } } })).toEqual([{ name: 'N', path: ['o', 'n'] }]);
-    expect(paramHeadersOf({ type: 'object', properties: { a: { type: 'array', items: { type: 'string', 'x-mcp-header': 'A' } } } })).toMatch(/outside/);
-    expect(paramHeadersOf({ type: 'object', properties: { a: { type: 'number', 'x-mcp-header': 'A' } } })).toMatch(/string, integer or boolean/);
-    expect(paramHeadersOf({ type: 'object', properties: { a: { type: 'string', 'x-mcp-header': 'Bad Name' } } })).toMatch(/valid header name/);
-    expect(paramHeadersOf({ type: 'object', properties: { a: { type: 'string', 'x-mcp-header': 'X' }, b: { type: 'string', 'x-mcp-header': 'x' } } })).toMatch(/twice/);
-  });
-
   it('drops invalid tools from tools/list and builds encoded headers for calls', () => {
     const onInvalid = vi.fn();
     const reg = new ParamHeaderRegistry(100, onInvalid);

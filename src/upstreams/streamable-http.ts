@@ -14,7 +14,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import { isObject, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest } from '../protocol/jsonrpc.js';
 import { eraOf, META, type Era } from '../protocol/versions.js';
 import type { Logger } from '../telemetry/logger.js';
-import { encodeHeaderValue } from './header-encoding.js';
+import { encodeHeaderValue } from '../protocol/param-headers.js';
 import { ParamHeaderRegistry } from './param-headers.js';
 import { readSse } from './sse-reader.js';
 import type { TransportMessageContext, TransportSendOptions, UpstreamTransport } from './types.js';
