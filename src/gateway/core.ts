@@ -319,9 +319,15 @@ export class Gateway implements GatewayCore {
         const lists = await fetchAllLists(up, timeout, (kind, err) => this.log.warn({ upstream: name, kind, err: String(err) }, 'listing failed'));
         this.applyLists(name, lists);
       } else {
-        const current = this.catalog.upstreamLists(name) ?? { tools: [], prompts: [], resources: [], templates: [] };
-        const next = { ...current };
-        for (const k of kinds) next[k] = await fetchList(up, k, timeout).catch(() => current[k]);
+        // Merge into the lists as they are when the fetch ends, not as they were when it began: a
+        // full refresh may have applied meanwhile, and a stale snapshot would erase its other kinds.
+        const fetched = new Map<ListKind, Awaited<ReturnType<typeof fetchList>>>();
+        for (const k of kinds) {
+          const items = await fetchList(up, k, timeout).catch(() => undefined);
+          if (items !== undefined) fetched.set(k, items);
+        }
+        const next = { ...(this.catalog.upstreamLists(name) ?? { tools: [], prompts: [], resources: [], templates: [] }) };
+        for (const [k, items] of fetched) next[k] = items;
         this.applyLists(name, next);
       }
     })()

@@ -117,6 +117,11 @@ export function classify(value: unknown): Classified {
     if ('params' in value && value.params !== undefined && !isObject(value.params)) {
       return invalid('params must be an object', safeId);
     }
+    // `_meta` is an object wherever MCP defines it; servers that fail to parse a request silently
+    // drop it, so a malformed one would otherwise hold the call until its deadline.
+    if (isObject(value.params) && value.params._meta !== undefined && !isObject(value.params._meta)) {
+      return { ok: false, error: { code: ErrorCode.InvalidParams, message: 'Invalid params: params._meta must be an object' }, id: safeId };
+    }
     if ('id' in value) {
       if (!isRequestId(id)) return invalid('id must be a string or a number', null);
       return { ok: true, message: value as unknown as JsonRpcRequest };

@@ -12,7 +12,8 @@ export function globToRegExp(glob: string): RegExp {
   for (const ch of glob) {
     if (ch === '*') re += '.*';
     else if (ch === '?') re += '.';
-    else re += ch.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+    // Only syntax characters may be escaped under the `u` flag (`\-` is a SyntaxError there).
+    else re += ch.replace(/[.+^${}()|[\]\\/]/g, '\\$&');
   }
   return new RegExp(`^${re}$`, 'u');
 }
