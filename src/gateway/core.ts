@@ -14,7 +14,7 @@ import { META } from '../protocol/versions.js';
 import { Catalog, type ListKind } from '../routing/catalog.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { Upstream, UpstreamEvents, UpstreamInfo, UpstreamState } from '../upstreams/types.js';
-import { fetchAllLists, fetchList } from './lists.js';
+import { fetchList } from './lists.js';
 import { ParkedCalls } from './mrtr.js';
 import { shapeOutcome, type GatewayIdentity } from './results.js';
 import { route, type InflightForward, type RouterContext } from './router.js';
@@ -35,6 +35,8 @@ export interface GatewayOptions {
   /** Builds the filter list for a config generation (policies). */
   filters: (config: GatewayConfig) => Filter[];
 }
+
+const ALL_KINDS: readonly ListKind[] = ['tools', 'prompts', 'resources', 'templates'];
 
 /** Longest a client's first request waits for upstreams that are still starting. */
 const WARMUP_MS = 10_000;
@@ -62,7 +64,7 @@ export class Gateway implements GatewayCore {
   private readonly parked = new ParkedCalls();
   private readonly tasks = new TaskRoutes();
   private readonly upstreamSubs = new Map<string, Map<string, number>>();
-  private readonly refreshing = new Map<string, Promise<void>>();
+  private readonly refreshing = new Map<string, { running: boolean; queued: Set<ListKind> }>();
   private readonly inflight = new Map<string, Map<number, InflightForward>>();
   private readonly listens: UpstreamListeners;
   private chain: CompiledChain;
@@ -308,35 +310,49 @@ export class Gateway implements GatewayCore {
     }
   }
 
-  /** Re-fetches an upstream's lists (one refresh at a time per upstream). */
-  private refresh(name: string, kinds?: ListKind[]): void {
-    if (this.refreshing.has(name)) return;
-    const up = this.upstreams.get(name);
-    if (!up || up.state !== 'ready') return;
+  /**
+   * Re-fetches an upstream's lists. One refresh runs at a time per upstream; kinds asked for while
+   * it runs are queued and fetched by the same loop afterwards, so a notification is never lost and
+   * an older fetch never overwrites a newer one. A fetch whose upstream went away is not applied.
+   */
+  private refresh(name: string, kinds: readonly ListKind[] = ALL_KINDS): void {
+    let state = this.refreshing.get(name);
+    if (!state) this.refreshing.set(name, (state = { running: false, queued: new Set() }));
+    for (const k of kinds) state.queued.add(k);
+    if (state.running) return;
+    state.running = true;
+    const st = state;
     const timeout = Math.min(this.config.limits.requestTimeoutMs, 30_000);
-    const task = (async () => {
-      if (kinds === undefined) {
-        const lists = await fetchAllLists(up, timeout, (kind, err) => this.log.warn({ upstream: name, kind, err: String(err) }, 'listing failed'));
-        this.applyLists(name, lists);
-      } else {
-        // Merge into the lists as they are when the fetch ends, not as they were when it began: a
-        // full refresh may have applied meanwhile, and a stale snapshot would erase its other kinds.
-        const fetched = new Map<ListKind, Awaited<ReturnType<typeof fetchList>>>();
-        for (const k of kinds) {
-          const items = await fetchList(up, k, timeout).catch(() => undefined);
-          if (items !== undefined) fetched.set(k, items);
-        }
+    void (async () => {
+      while (st.queued.size > 0) {
+        const up = this.upstreams.get(name);
+        if (!up || up.state !== 'ready') break;
+        const batch = [...st.queued];
+        st.queued.clear();
+        const fetched = await Promise.all(
+          batch.map((k) =>
+            fetchList(up, k, timeout).catch((err: unknown) => {
+              this.log.warn({ upstream: name, kind: k, err: String(err) }, 'listing failed');
+              return undefined;
+            }),
+          ),
+        );
+        if (this.upstreams.get(name) !== up || up.state !== 'ready') break;
         const next = { ...(this.catalog.upstreamLists(name) ?? { tools: [], prompts: [], resources: [], templates: [] }) };
-        for (const [k, items] of fetched) next[k] = items;
+        batch.forEach((k, i) => {
+          const items = fetched[i];
+          if (items !== undefined) next[k] = items;
+        });
         this.applyLists(name, next);
       }
     })()
       .catch((err: unknown) => this.log.warn({ upstream: name, err: String(err) }, 'refresh failed'))
       .finally(() => {
-        this.refreshing.delete(name);
+        st.running = false;
+        st.queued.clear();
+        if (this.refreshing.get(name) === st) this.refreshing.delete(name);
         this.warmed(name);
       });
-    this.refreshing.set(name, task);
   }
 
   private applyLists(name: string, lists: Parameters<Catalog['setUpstream']>[1]): void {
@@ -374,7 +390,6 @@ export class Gateway implements GatewayCore {
   private onUpstreamNotification(name: string, n: JsonRpcNotification): void {
     const kind = ({ 'notifications/tools/list_changed': ['tools'], 'notifications/prompts/list_changed': ['prompts'], 'notifications/resources/list_changed': ['resources', 'templates'] } as Record<string, ListKind[]>)[n.method];
     if (kind) {
-      this.refreshing.delete(name);
       this.refresh(name, kind);
       return;
     }

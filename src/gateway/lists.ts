@@ -4,7 +4,7 @@
  */
 import { PortcullisError } from '../errors.js';
 import type { JsonObject, Outcome } from '../protocol/jsonrpc.js';
-import type { ListKind, OwnedEntry, NamedEntry, ProfileView, UpstreamLists } from '../routing/catalog.js';
+import type { ListKind, OwnedEntry, NamedEntry, ProfileView } from '../routing/catalog.js';
 import type { Upstream } from '../upstreams/types.js';
 
 /** How many items one page of a merged list holds. */
@@ -50,20 +50,6 @@ export async function fetchList(upstream: Upstream, kind: ListKind, timeoutMs: n
     cursor = next;
   }
   return items;
-}
-
-/** Fetches every list kind of an upstream. A kind that fails is empty (and reported). */
-export async function fetchAllLists(upstream: Upstream, timeoutMs: number, onError: (kind: ListKind, err: unknown) => void): Promise<UpstreamLists> {
-  const kinds: ListKind[] = ['tools', 'prompts', 'resources', 'templates'];
-  const results = await Promise.all(
-    kinds.map((k) =>
-      fetchList(upstream, k, timeoutMs).catch((err: unknown) => {
-        onError(k, err);
-        return [] as JsonObject[];
-      }),
-    ),
-  );
-  return { tools: results[0]!, prompts: results[1]!, resources: results[2]!, templates: results[3]! };
 }
 
 function encodeCursor(generation: number, offset: number): string {

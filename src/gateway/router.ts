@@ -118,7 +118,7 @@ export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> 
       if (typeof name !== 'string') return err(ErrorCode.InvalidParams, 'params.name must be a string');
       const entry = (isTool ? view.toolByName : view.promptByName).get(name);
       if (!entry) {
-        return { error: toWireError(new PortcullisError(isTool ? 'PORTCULLIS_ERR_UNKNOWN_TOOL' : 'PORTCULLIS_ERR_UNKNOWN_PROMPT', `Unknown ${isTool ? 'tool' : 'prompt'}: ${name}`)) };
+        return { error: toWireError(new PortcullisError(isTool ? 'PORTCULLIS_ERR_UNKNOWN_TOOL' : 'PORTCULLIS_ERR_UNKNOWN_PROMPT', `Unknown ${isTool ? 'tool' : 'prompt'}: ${name.slice(0, 128)}`)) };
       }
       if (isTool && ex.client.paramHeaders !== undefined) {
         const mismatch = checkParamHeaders(entry.def.inputSchema, params.arguments, ex.client.paramHeaders);

@@ -15,8 +15,8 @@ export function profileToolFilter(isExposed: (profile: string, tool: string) => 
     handle(ex, next) {
       const name = ex.message.params?.name;
       if (typeof name === 'string' && !isExposed(ex.client.profile, name)) {
-        ex.decisions.push({ filter: 'profile-tools', action: 'deny', reason: `tool ${name} is not in profile ${ex.client.profile}` });
-        return Promise.resolve({ error: toWireError(new PortcullisError('PORTCULLIS_ERR_UNKNOWN_TOOL', `Unknown tool: ${name}`)) });
+        ex.decisions.push({ filter: 'profile-tools', action: 'deny', reason: `tool ${name.slice(0, 128)} is not in profile ${ex.client.profile}` });
+        return Promise.resolve({ error: toWireError(new PortcullisError('PORTCULLIS_ERR_UNKNOWN_TOOL', `Unknown tool: ${name.slice(0, 128)}`)) });
       }
       return next();
     },

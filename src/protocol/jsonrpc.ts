@@ -122,6 +122,9 @@ export function classify(value: unknown): Classified {
     if (isObject(value.params) && value.params._meta !== undefined && !isObject(value.params._meta)) {
       return { ok: false, error: { code: ErrorCode.InvalidParams, message: 'Invalid params: params._meta must be an object' }, id: safeId };
     }
+    if (value.params !== undefined && tooDeep(value.params, MAX_DEPTH)) {
+      return invalid(`params nest deeper than ${MAX_DEPTH} levels`, safeId);
+    }
     if ('id' in value) {
       if (!isRequestId(id)) return invalid('id must be a string or a number', null);
       return { ok: true, message: value as unknown as JsonRpcRequest };
@@ -139,6 +142,21 @@ export function classify(value: unknown): Classified {
     return { ok: true, message: value as unknown as JsonRpcResponse };
   }
   return invalid('Not a JSON-RPC request, notification or response', safeId);
+}
+
+/** Deepest nesting accepted in params (JSON Schemas and tool arguments stay far below it). */
+export const MAX_DEPTH = 128;
+
+/** True if a value nests deeper than `max` (iterative: safe on hostile input). */
+export function tooDeep(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
+  }
+  return false;
 }
 
 /** Decodes and classifies one JSON-RPC message from text. */
