@@ -4,13 +4,13 @@
  * server-to-client requests waiting for the client's answer. An idle session holds a handful of
  * fields and empty collections; it owns no timer.
  */
-import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { PortcullisError } from '../../errors.js';
 import type { ClientContext, Principal } from '../../pipeline/exchange.js';
 import type { JsonObject, JsonRpcMessage, JsonRpcResponse } from '../../protocol/jsonrpc.js';
 import { sendJson } from './respond.js';
 import { SseStream, type KeepAlive } from './sse.js';
+import { ClientRequests } from '../client-requests.js';
 
 /** Bounds of one session's buffers. */
 export interface SessionBounds {
@@ -46,13 +46,6 @@ interface ReplayEntry {
   readonly data: string;
 }
 
-interface Pending {
-  resolve(result: JsonObject): void;
-  reject(err: Error): void;
-}
-
-const PROCESS_TAG = randomBytes(4).toString('hex');
-let requestCounter = 0;
 
 /** How this session reaches its client: Streamable HTTP (2025) or the deprecated HTTP+SSE (2024). */
 export type LegacyTransport = 'streamable' | 'sse';
@@ -76,7 +69,7 @@ export class LegacySession {
   private replayBytes = 0;
   private nextStream = 1;
   private posts: Map<number, StreamState> | undefined;
-  private pending: Map<string, Pending> | undefined;
+  private pending: ClientRequests | undefined;
   /** Client request id → controller, to honour notifications/cancelled. */
   inflight: Map<string, AbortController> | undefined;
 
@@ -172,41 +165,14 @@ export class LegacySession {
   /** Sends a server-to-client request on a stream and waits for the client's answer. */
   request(stream: StreamState, method: string, params: JsonObject | undefined, signal: AbortSignal): Promise<JsonObject> {
     if (this.closed) return Promise.reject(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_CLOSED', 'Client session closed'));
-    const pending = (this.pending ??= new Map<string, Pending>());
-    if (pending.size >= this.bounds.maxPending) return Promise.reject(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_BUSY', 'Too many requests waiting for the client'));
-    const id = `portcullis-${PROCESS_TAG}-${++requestCounter}`;
-    return new Promise<JsonObject>((resolve, reject) => {
-      const onAbort = (): void => {
-        if (!pending.delete(id)) return;
-        this.emit(stream.done ? this.standalone : stream, { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'cancelled' } });
-        reject(new PortcullisError('PORTCULLIS_ERR_CANCELLED', 'Request cancelled'));
-      };
-      if (signal.aborted) return reject(new PortcullisError('PORTCULLIS_ERR_CANCELLED', 'Request cancelled'));
-      signal.addEventListener('abort', onAbort, { once: true });
-      pending.set(id, {
-        resolve: (r) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(r);
-        },
-        reject: (e) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(e);
-        },
-      });
-      this.emit(stream, params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params });
-    });
+    this.pending ??= new ClientRequests(this.bounds.maxPending);
+    // The request goes on its stream; a later cancellation on the standalone stream if that one ended.
+    return this.pending.request(method, params, signal, (m) => this.emit('id' in m || !stream.done ? stream : this.standalone, m));
   }
 
   /** Delivers a client's response to a server-to-client request; false when nothing waits for it. */
   resolve(msg: JsonRpcResponse): boolean {
-    if (msg.id === null) return false;
-    const key = String(msg.id);
-    const p = this.pending?.get(key);
-    if (p === undefined) return false;
-    this.pending!.delete(key);
-    if ('result' in msg) p.resolve(msg.result);
-    else p.reject(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_PROTOCOL', msg.error.message, { data: { code: msg.error.code, data: msg.error.data } }));
-    return true;
+    return this.pending?.resolve(msg) ?? false;
   }
 
   /** Ends the session: rejects waiting requests, aborts requests in flight, ends open streams. */
@@ -216,8 +182,7 @@ export class LegacySession {
     this.detach?.();
     this.detach = undefined;
     const gone = new PortcullisError('PORTCULLIS_ERR_UPSTREAM_CLOSED', 'Client session closed');
-    for (const p of this.pending?.values() ?? []) p.reject(gone);
-    this.pending?.clear();
+    this.pending?.rejectAll(gone);
     for (const c of this.inflight?.values() ?? []) c.abort();
     this.standalone.sse?.end();
     for (const s of this.posts?.values() ?? []) {

@@ -11,6 +11,7 @@ import { errorResponse, isNotification, isObject, isRequest, parseMessage, toRes
 import { LATEST_LEGACY_VERSION, META, MODERN_VERSIONS, eraOf } from '../../protocol/versions.js';
 import type { Logger } from '../../telemetry/logger.js';
 import { readLines } from './lines.js';
+import { ClientRequests } from '../client-requests.js';
 
 /** Options of the stdio ingress. */
 export interface StdioIngressOptions {
@@ -34,41 +35,16 @@ export interface StdioIngress {
 /** Starts serving MCP on the given streams. */
 export function startStdioIngress(opts: StdioIngressOptions): StdioIngress {
   const sessionId = 'stdio';
-  const pending = new Map<string, { resolve: (r: JsonObject) => void; reject: (e: Error) => void }>();
+  const pending = new ClientRequests(opts.maxPending ?? 256);
   const listens = new Map<string, AbortController>();
   const inflight = new Map<string, AbortController>();
   let legacy: { version: string; capabilities: JsonObject; clientInfo?: JsonObject } | undefined;
   let detach: (() => void) | undefined;
-  let nextId = 0;
-  const maxPending = opts.maxPending ?? 256;
 
   const write = (m: JsonRpcMessage): void => {
     opts.output.write(`${JSON.stringify(m)}\n`);
   };
-  const requestClient = (method: string, params: JsonObject | undefined, signal: AbortSignal): Promise<JsonObject> => {
-    if (pending.size >= maxPending) return Promise.reject(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_BUSY', 'Too many requests waiting for the client'));
-    const id = `portcullis-${++nextId}`;
-    return new Promise<JsonObject>((resolve, reject) => {
-      const onAbort = (): void => {
-        pending.delete(id);
-        write({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'cancelled' } });
-        reject(new PortcullisError('PORTCULLIS_ERR_CANCELLED', 'Request cancelled'));
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      pending.set(id, {
-        resolve: (r) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(r);
-        },
-        reject: (e) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(e);
-        },
-      });
-      write(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params });
-    });
-  };
+  const requestClient = (method: string, params: JsonObject | undefined, signal: AbortSignal): Promise<JsonObject> => pending.request(method, params, signal, write);
 
   const contextFor = (msg: { params?: JsonObject }): { ctx: ClientContext } | { error: JsonObject } => {
     const meta = isObject(msg.params?._meta) ? msg.params._meta : undefined;
@@ -152,12 +128,7 @@ export function startStdioIngress(opts: StdioIngressOptions): StdioIngress {
       const c = contextFor(msg);
       if ('ctx' in c) opts.core.handleNotification(c.ctx, msg);
     } else {
-      const id = String(msg.id);
-      const p = pending.get(id);
-      if (!p) return;
-      pending.delete(id);
-      if ('result' in msg) p.resolve(msg.result);
-      else p.reject(Object.assign(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_PROTOCOL', msg.error.message, { data: msg.error.data }), { wireCode: msg.error.code }));
+      pending.resolve(msg);
     }
   };
 
@@ -170,8 +141,7 @@ export function startStdioIngress(opts: StdioIngressOptions): StdioIngress {
   });
   const closed = closedOnce.then(() => {
     for (const c of [...listens.values(), ...inflight.values()]) c.abort();
-    for (const p of pending.values()) p.reject(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_CLOSED', 'Client went away'));
-    pending.clear();
+    pending.rejectAll(new PortcullisError('PORTCULLIS_ERR_UPSTREAM_CLOSED', 'Client went away'));
     detach?.();
     opts.core.closeSession(sessionId);
   });
