@@ -29,6 +29,7 @@ describe('defaults', () => {
       },
       logging: { level: 'info' },
       namespaceSeparator: '__',
+      filters: ['access-log', 'deadline', 'size-limit', 'profile-tools'],
       servers: {},
       profiles: { default: { name: 'default', servers: [], tools: { allow: [], deny: [] }, rename: {}, descriptions: {} } },
       source: 'portcullis.yaml',
@@ -182,5 +183,13 @@ profiles:
     const cfg = parse('listen: { port: "${env:PORT}" }\nservers: { a: { command: x, disabled: "${env:OFF:-false}" } }', { PORT: '9000' });
     expect(cfg.listen.port).toBe(9000);
     expect(cfg.servers.a?.disabled).toBe(false);
+  });
+});
+
+describe('filters', () => {
+  it('can turn the pipeline filters off or pick some, and rejects unknown names', () => {
+    expect(parseConfigText('filters: []\n', 'p.yaml').filters).toEqual([]);
+    expect(parseConfigText('filters: [deadline]\n', 'p.yaml').filters).toEqual(['deadline']);
+    expect(() => parseConfigText('filters: [firewall]\n', 'p.yaml')).toThrow(/p\.yaml:1:/);
   });
 });

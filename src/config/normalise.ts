@@ -87,6 +87,7 @@ export function normalise(raw: RawConfig, source: string): GatewayConfig {
     limits: { ...raw.limits },
     logging: { level: raw.logging.level },
     namespaceSeparator: raw.namespaceSeparator,
+    filters: [...new Set(raw.filters)],
     servers,
     profiles,
     source,

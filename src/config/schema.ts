@@ -147,6 +147,9 @@ const profileSchema = z.strictObject({
   descriptions: section(z.record(z.string(), z.string()).default({})),
 });
 
+/** The filters of the default pipeline, in chain order. */
+export const FILTER_NAMES = ['access-log', 'deadline', 'size-limit', 'profile-tools'] as const;
+
 /** The whole `portcullis.yaml` document. */
 export const configSchema = z.strictObject({
   listen: section(listenSchema.prefault({})),
@@ -158,6 +161,7 @@ export const configSchema = z.strictObject({
   servers: serversSchema,
   mcpServers: serversSchema,
   profiles: section(z.record(name, section(profileSchema.prefault({}))).default({})),
+  filters: z.array(z.enum(FILTER_NAMES)).default([...FILTER_NAMES]),
 });
 
 /** The validated document before normalisation. */

@@ -87,6 +87,8 @@ export interface GatewayConfig {
   logging: { level: string };
   /** Separator between server prefix and tool/prompt name. */
   namespaceSeparator: string;
+  /** The filters of the pipeline, by name (chain order is fixed; see `policies/defaults.ts`). */
+  filters: string[];
   servers: Record<string, ServerConfig>;
   /** Always contains `default` (all servers, no tool filter) unless the YAML defines one. */
   profiles: Record<string, ProfileConfig>;

@@ -48,6 +48,7 @@ function config(servers: ServerConfig[], profiles: GatewayConfig['profiles'] = {
     limits: { maxBodyBytes: 1 << 20, maxUpstreamMessageBytes: 1 << 22, requestTimeoutMs: 5000, sessionIdleMs: 60000, maxSessions: 10 },
     logging: { level: 'silent' },
     namespaceSeparator: '__',
+    filters: ['access-log', 'deadline', 'size-limit', 'profile-tools'],
     servers: s,
     profiles: { default: { name: 'default', servers: Object.keys(s), tools: { allow: [], deny: [] }, rename: {}, descriptions: {} }, ...profiles },
     source: 'test',

@@ -9,12 +9,18 @@ import { deadlineFilter } from './deadline.js';
 import { profileToolFilter } from './profile-tools.js';
 import { sizeLimitFilter } from './size-limit.js';
 
-/** Builds the default filters for a config generation. */
+/**
+ * Builds the filters a config generation enables (`filters:` in the YAML; all by default), in chain
+ * order. With none, the router still enforces profiles (unknown tools are refused) and the upstream
+ * client still enforces each server's deadline; the filters add the records and the bounds.
+ */
 export function defaultFilters(config: GatewayConfig, isExposed: (profile: string, tool: string) => boolean): Filter[] {
-  return [
-    accessLogFilter(),
-    deadlineFilter(config.limits.requestTimeoutMs, config.servers),
-    sizeLimitFilter(config.limits.maxBodyBytes, config.limits.maxUpstreamMessageBytes),
-    profileToolFilter(isExposed),
+  const on = new Set(config.filters);
+  const all: [string, () => Filter][] = [
+    ['access-log', () => accessLogFilter()],
+    ['deadline', () => deadlineFilter(config.limits.requestTimeoutMs, config.servers)],
+    ['size-limit', () => sizeLimitFilter(config.limits.maxBodyBytes, config.limits.maxUpstreamMessageBytes)],
+    ['profile-tools', () => profileToolFilter(isExposed)],
   ];
+  return all.filter(([name]) => on.has(name)).map(([, make]) => make());
 }
