@@ -23,6 +23,7 @@ describe('defaults', () => {
       limits: {
         maxBodyBytes: 4 * 1024 * 1024,
         maxUpstreamMessageBytes: 16 * 1024 * 1024,
+        maxResultBytes: 8 * 1024 * 1024,
         requestTimeoutMs: 60_000,
         sessionIdleMs: 1_800_000,
         maxSessions: 10_000,

@@ -27,6 +27,7 @@ export const DEFAULTS = {
   limits: {
     maxBodyBytes: 4 * 1024 * 1024,
     maxUpstreamMessageBytes: 16 * 1024 * 1024,
+    maxResultBytes: 8 * 1024 * 1024,
     requestTimeoutMs: 60_000,
     sessionIdleMs: 30 * 60_000,
     maxSessions: 10_000,
@@ -71,6 +72,7 @@ const listenSchema = z.strictObject({
 const limitsSchema = z.strictObject({
   maxBodyBytes: int(1).default(DEFAULTS.limits.maxBodyBytes),
   maxUpstreamMessageBytes: int(1).default(DEFAULTS.limits.maxUpstreamMessageBytes),
+  maxResultBytes: int(1).default(DEFAULTS.limits.maxResultBytes),
   requestTimeoutMs: int(1).default(DEFAULTS.limits.requestTimeoutMs),
   sessionIdleMs: int(1).default(DEFAULTS.limits.sessionIdleMs),
   maxSessions: int(1).default(DEFAULTS.limits.maxSessions),

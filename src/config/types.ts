@@ -72,6 +72,8 @@ export interface LimitsConfig {
   maxBodyBytes: number;
   /** Largest upstream message accepted, in bytes. */
   maxUpstreamMessageBytes: number;
+  /** Largest tool/prompt/resource result relayed to a client (the size-limit filter), in bytes. */
+  maxResultBytes: number;
   /** Default deadline for one request when the server sets none, in ms. */
   requestTimeoutMs: number;
   /** Idle 2025 sessions are closed after this long, in ms. */

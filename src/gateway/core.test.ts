@@ -45,7 +45,7 @@ function config(servers: ServerConfig[], profiles: GatewayConfig['profiles'] = {
   const s = Object.fromEntries(servers.map((x) => [x.name, x]));
   return {
     listen: { host: '127.0.0.1', port: 0, allowedOrigins: [], allowedHosts: [] },
-    limits: { maxBodyBytes: 1 << 20, maxUpstreamMessageBytes: 1 << 22, requestTimeoutMs: 5000, sessionIdleMs: 60000, maxSessions: 10 },
+    limits: { maxBodyBytes: 1 << 20, maxUpstreamMessageBytes: 1 << 22, maxResultBytes: 1 << 20, requestTimeoutMs: 5000, sessionIdleMs: 60000, maxSessions: 10 },
     logging: { level: 'silent' },
     namespaceSeparator: '__',
     filters: ['access-log', 'deadline', 'size-limit', 'profile-tools'],

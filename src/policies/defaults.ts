@@ -19,7 +19,7 @@ export function defaultFilters(config: GatewayConfig, isExposed: (profile: strin
   const all: [string, () => Filter][] = [
     ['access-log', () => accessLogFilter()],
     ['deadline', () => deadlineFilter(config.limits.requestTimeoutMs, config.servers)],
-    ['size-limit', () => sizeLimitFilter(config.limits.maxBodyBytes, config.limits.maxUpstreamMessageBytes)],
+    ['size-limit', () => sizeLimitFilter(config.limits.maxResultBytes)],
     ['profile-tools', () => profileToolFilter(isExposed)],
   ];
   return all.filter(([name]) => on.has(name)).map(([, make]) => make());

@@ -74,7 +74,7 @@ function harness(script: Script | Script[], over: Partial<ServerConfig> = {}, ki
   const scripts = Array.isArray(script) ? script : [script];
   const up = createUpstream(config(over), events, {
     log: silentLogger(),
-    limits: { maxBodyBytes: 1e6, maxUpstreamMessageBytes: 1e6, requestTimeoutMs: 5000, sessionIdleMs: 1e5, maxSessions: 10 },
+    limits: { maxBodyBytes: 1e6, maxUpstreamMessageBytes: 1e6, maxResultBytes: 1e6, requestTimeoutMs: 5000, sessionIdleMs: 1e5, maxSessions: 10 },
     transportFactory: () => {
       const t = new FakeTransport(kind, scripts[Math.min(transports.length, scripts.length - 1)]!);
       transports.push(t);

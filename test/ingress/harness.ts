@@ -17,7 +17,7 @@ export interface Started {
 export async function start(opts: { listen?: Partial<ListenConfig>; limits?: Partial<LimitsConfig>; keepAliveMs?: number; sweepMs?: number } = {}): Promise<Started> {
   const core = fakeCore();
   const listen: ListenConfig = { host: '127.0.0.1', port: 0, allowedOrigins: ['http://localhost:6274'], allowedHosts: [], ...opts.listen };
-  const limits: LimitsConfig = { maxBodyBytes: 64 * 1024, maxUpstreamMessageBytes: 1 << 20, requestTimeoutMs: 10_000, sessionIdleMs: 60_000, maxSessions: 100, ...opts.limits };
+  const limits: LimitsConfig = { maxBodyBytes: 64 * 1024, maxUpstreamMessageBytes: 1 << 20, maxResultBytes: 1 << 20, requestTimeoutMs: 10_000, sessionIdleMs: 60_000, maxSessions: 100, ...opts.limits };
   const ingress = createHttpIngress({
     core,
     listen,

@@ -18,7 +18,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const FIXTURE = join(ROOT, 'test', 'fixtures', 'upstream-echo.ts');
 
 /** Limits for tests. */
-export const LIMITS: LimitsConfig = { maxBodyBytes: 4e6, maxUpstreamMessageBytes: 4e6, requestTimeoutMs: 10_000, sessionIdleMs: 60_000, maxSessions: 10 };
+export const LIMITS: LimitsConfig = { maxBodyBytes: 4e6, maxUpstreamMessageBytes: 4e6, maxResultBytes: 4e6, requestTimeoutMs: 10_000, sessionIdleMs: 60_000, maxSessions: 10 };
 
 /** A server config with test defaults. */
 export function serverConfig(over: Partial<ServerConfig>): ServerConfig {

@@ -20,7 +20,7 @@ function tinyCore(): GatewayCore & { closed: string[] } {
 }
 
 const listen = { host: '127.0.0.1', port: 0, allowedOrigins: [], allowedHosts: [] };
-const limits = { maxBodyBytes: 4096, maxUpstreamMessageBytes: 4096, requestTimeoutMs: 1000, sessionIdleMs: 60_000, maxSessions: 10 };
+const limits = { maxBodyBytes: 4096, maxUpstreamMessageBytes: 4096, maxResultBytes: 4096, requestTimeoutMs: 1000, sessionIdleMs: 60_000, maxSessions: 10 };
 const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 let outer: Server | undefined;
 afterEach(async () => {

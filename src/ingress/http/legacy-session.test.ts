@@ -117,7 +117,7 @@ describe('LegacySession', () => {
 describe('SessionStore', () => {
   it('expires idle sessions, spares busy ones, enforces maxSessions', () => {
     const ended: string[] = [];
-    const store = new SessionStore({ limits: () => ({ maxBodyBytes: 1, maxUpstreamMessageBytes: 1, requestTimeoutMs: 1, sessionIdleMs: 100, maxSessions: 2 }), onEnd: (s) => ended.push(s.id), sweepMs: 60_000 });
+    const store = new SessionStore({ limits: () => ({ maxBodyBytes: 1, maxUpstreamMessageBytes: 1, maxResultBytes: 1, requestTimeoutMs: 1, sessionIdleMs: 100, maxSessions: 2 }), onEnd: (s) => ended.push(s.id), sweepMs: 60_000 });
     const idle = newSession();
     const busy = new LegacySession('s2', 'streamable', { ...idle.client, sessionId: 's2' }, new KeepAlive(60_000));
     store.add(idle);
