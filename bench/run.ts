@@ -20,7 +20,7 @@ import { ask, freePort, killAll, probeRead, probeReset, PROBE, ROOT, startDriver
 import { rssKb } from './lib/proc.js';
 import { median, round } from './lib/stats.js';
 import type { CellRequest, CellResult } from './lib/types.js';
-import { renderMarkdown } from './lib/report.js';
+import { renderMarkdown, type Row } from './lib/report.js';
 import { summariseProfiles } from './lib/profile.js';
 
 const { values } = parseArgs({
@@ -48,24 +48,11 @@ export interface Fleet {
   driver: ChildProcess;
 }
 
-/** One aggregated cell. */
-export interface Cell {
-  workload: string;
-  title: string;
-  load: string;
+/** One aggregated cell: a table row plus how it was measured. */
+export interface Cell extends Omit<Row, 'arm'> {
   arm: ArmId;
   rounds: number;
-  rate: number;
   completed: number;
-  errors: number;
-  p50_ms: number;
-  p90_ms: number;
-  p99_ms: number;
-  added_p50_ms?: number;
-  added_p99_ms?: number;
-  cpu_us_per_call: number;
-  rss_kb: number;
-  loop_delay_p99_ms?: number;
 }
 
 const stdioUpstream = ['--import', 'tsx', join(ROOT, 'bench', 'upstream-echo.ts'), '--transport', 'stdio'];

@@ -1,7 +1,7 @@
 /** Renders a run's results as the Markdown summary committed under bench/results/. */
 
 /** The cell fields the table shows. */
-interface Row {
+export interface Row {
   workload: string;
   title: string;
   load: string;
