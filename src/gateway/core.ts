@@ -22,6 +22,7 @@ import { SessionRegistry } from './sessions.js';
 import { TaskRoutes } from './tasks.js';
 import type { GatewayCore, ListenFilter, SessionSink } from './types.js';
 import { UpstreamListeners } from './upstream-listen.js';
+import { UpstreamSubscriptions } from './upstream-subscriptions.js';
 
 /** Builds one upstream from its config. */
 export type UpstreamFactory = (config: ServerConfig, events: UpstreamEvents) => Upstream;
@@ -63,10 +64,10 @@ export class Gateway implements GatewayCore {
   private readonly registry = new SessionRegistry();
   private readonly parked = new ParkedCalls();
   private readonly tasks = new TaskRoutes();
-  private readonly upstreamSubs = new Map<string, Map<string, number>>();
   private readonly refreshing = new Map<string, { running: boolean; queued: Set<ListKind> }>();
   private readonly inflight = new Map<string, Map<number, InflightForward>>();
   private readonly listens: UpstreamListeners;
+  private readonly upstreamSubs: UpstreamSubscriptions;
   private chain: CompiledChain;
   /** Upstreams that have not finished their first connect and listing yet → resolves when they have. */
   private readonly warming = new Map<string, { done: Promise<void>; resolve: () => void }>();
@@ -100,6 +101,7 @@ export class Gateway implements GatewayCore {
       onStderr: (u, line) => this.log.info({ upstream: u, stderr: line.slice(0, 2000) }, 'upstream stderr'),
     };
     this.listens = new UpstreamListeners(this.log, (u, n) => this.onUpstreamNotification(u, n));
+    this.upstreamSubs = new UpstreamSubscriptions((n) => this.upstreams.get(n), this.listens);
   }
 
   /** The running config. */
@@ -222,7 +224,7 @@ export class Gateway implements GatewayCore {
 
   closeSession(sessionId: string): void {
     const uris = this.registry.close(sessionId);
-    for (const uri of uris) this.releaseUpstreamSubscription(uri);
+    for (const uri of uris) this.upstreamSubs.release(uri);
   }
 
   async listen(client: ClientContext, filter: ListenFilter, subscriptionId: RequestId, send: (n: JsonRpcNotification) => void, signal: AbortSignal): Promise<void> {
@@ -238,14 +240,14 @@ export class Gateway implements GatewayCore {
     this.registry.listeners.add(listener);
     for (const uri of honored.resourceSubscriptions ?? []) {
       const owner = view?.resourceOwner.get(uri) ?? view?.templates.find((t) => t.matcher?.test(uri))?.upstream;
-      if (owner) void this.acquireUpstreamSubscription(owner, uri);
+      if (owner) void this.upstreamSubs.acquire(owner, uri);
     }
     await new Promise<void>((resolve) => {
       if (signal.aborted) resolve();
       else signal.addEventListener('abort', () => resolve(), { once: true });
     });
     this.registry.listeners.delete(listener);
-    for (const uri of honored.resourceSubscriptions ?? []) this.releaseUpstreamSubscription(uri);
+    for (const uri of honored.resourceSubscriptions ?? []) this.upstreamSubs.release(uri);
   }
 
   /**
@@ -301,8 +303,8 @@ export class Gateway implements GatewayCore {
     if (state === 'ready') {
       this.refresh(name);
       const up = this.upstreams.get(name);
-      if (up && info?.era === 'modern') this.listens.start(up, [...(this.upstreamSubs.get(name)?.keys() ?? [])]);
-      this.resubscribe(name);
+      if (up && info?.era === 'modern') this.listens.start(up, this.upstreamSubs.urisOf(name));
+      this.upstreamSubs.restore(name);
     } else {
       this.listens.stop(name);
       this.applyLists(name, undefined);
@@ -446,50 +448,10 @@ export class Gateway implements GatewayCore {
       if (set.has(uri)) return { result: {} };
       if (set.size >= 1000) return { error: { code: ErrorCode.InvalidParams, message: 'Too many subscriptions' } };
       set.add(uri);
-      return this.acquireUpstreamSubscription(upstream, uri);
+      return this.upstreamSubs.acquire(upstream, uri);
     }
-    if (set?.delete(uri)) this.releaseUpstreamSubscription(uri);
+    if (set?.delete(uri)) this.upstreamSubs.release(uri);
     return { result: {} };
-  }
-
-  private async acquireUpstreamSubscription(upstream: string, uri: string): Promise<Outcome> {
-    let subs = this.upstreamSubs.get(upstream);
-    if (!subs) this.upstreamSubs.set(upstream, (subs = new Map()));
-    const n = subs.get(uri) ?? 0;
-    subs.set(uri, n + 1);
-    if (n > 0) return { result: {} };
-    const up = this.upstreams.get(upstream);
-    if (!up || up.state !== 'ready') return { result: {} };
-    if (up.info?.era === 'modern') {
-      this.listens.start(up, [...subs.keys()]);
-      return { result: {} };
-    }
-    const out = await up.request('resources/subscribe', { uri }, { signal: AbortSignal.timeout(30_000), deadline: Date.now() + 30_000 });
-    return 'error' in out ? out : { result: {} };
-  }
-
-  private releaseUpstreamSubscription(uri: string): void {
-    for (const [upstream, subs] of this.upstreamSubs) {
-      const n = subs.get(uri);
-      if (n === undefined) continue;
-      if (n > 1) {
-        subs.set(uri, n - 1);
-        continue;
-      }
-      subs.delete(uri);
-      const up = this.upstreams.get(upstream);
-      if (!up || up.state !== 'ready') continue;
-      if (up.info?.era === 'modern') this.listens.start(up, [...subs.keys()]);
-      else void up.request('resources/unsubscribe', { uri }, { signal: AbortSignal.timeout(30_000), deadline: Date.now() + 30_000 });
-    }
-  }
-
-  /** After a reconnect, subscriptions held by clients are re-established upstream. */
-  private resubscribe(name: string): void {
-    const up = this.upstreams.get(name);
-    const subs = this.upstreamSubs.get(name);
-    if (!up || !subs || up.info?.era !== 'legacy') return;
-    for (const uri of subs.keys()) void up.request('resources/subscribe', { uri }, { signal: AbortSignal.timeout(30_000), deadline: Date.now() + 30_000 });
   }
 
   private setUpstreamLogLevel(profile: string, level: string): void {
