@@ -3,13 +3,12 @@
  * upstreams and the HTTP ingress, watches the config file for hot reload, and drains on SIGTERM.
  */
 import type { AddressInfo } from 'node:net';
-import type { ConfigError } from '../config/config-error.js';
-import { diffConfig, watchConfig } from '../config/watch.js';
 import { resolveStartConfig } from '../config/load.js';
 import type { GatewayConfig } from '../config/types.js';
 import { createHttpIngress } from '../ingress/http/index.js';
 import { buildGateway } from '../runtime/build.js';
 import { healthRoutes } from '../runtime/health.js';
+import { watchAndReload } from '../runtime/reload.js';
 import { createLogger } from '../telemetry/logger.js';
 import { VERSION } from '../version.js';
 
@@ -31,7 +30,7 @@ function withOverrides(config: GatewayConfig, opts: RunStartOptions): GatewayCon
 /** Runs the HTTP gateway until a signal stops it. */
 export async function runStart(opts: RunStartOptions): Promise<void> {
   const { config: loaded, path } = await resolveStartConfig(opts.configPath);
-  let config = withOverrides(loaded, opts);
+  const config = withOverrides(loaded, opts);
   const log = createLogger({ level: process.env.PORTCULLIS_LOG_LEVEL ?? config.logging.level });
   log.info({ version: VERSION, config: config.source, servers: Object.keys(config.servers) }, 'starting portcullis');
   const gateway = buildGateway(config, log);
@@ -52,21 +51,7 @@ export async function runStart(opts: RunStartOptions): Promise<void> {
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   log.info({ url: `http://${host}:${addr.port}/mcp` }, `listening http://${host}:${addr.port}/mcp`);
 
-  const watcher =
-    path === undefined
-      ? undefined
-      : watchConfig(
-          path,
-          (next) => {
-            const merged = withOverrides(next, opts);
-            const diff = diffConfig(config, merged);
-            if (diff.listenChanged) log.warn('listen settings changed; they apply after a restart');
-            gateway.reload(merged);
-            config = merged;
-            log.info({ added: diff.addedServers, removed: diff.removedServers, changed: diff.changedServers }, 'config reloaded');
-          },
-          (err: ConfigError) => log.error({ problems: err.message }, 'config reload rejected; the previous config keeps running'),
-        );
+  const watcher = watchAndReload(path, gateway, log, (next) => withOverrides(next, opts));
 
   const stop = async (signal: string): Promise<void> => {
     if (draining) return;

@@ -2,11 +2,10 @@
  * `portcullis stdio`: Portcullis as one stdio MCP server for a desktop client. Logs go to stderr
  * (stdout carries the protocol). Exits when the client closes stdin, stopping every upstream.
  */
-import type { ConfigError } from '../config/config-error.js';
 import { resolveStartConfig } from '../config/load.js';
-import { watchConfig } from '../config/watch.js';
 import { startStdioIngress } from '../ingress/stdio/stdio-ingress.js';
 import { buildGateway } from '../runtime/build.js';
+import { watchAndReload } from '../runtime/reload.js';
 import { createLogger } from '../telemetry/logger.js';
 
 /** Options of `portcullis stdio`. */
@@ -27,17 +26,7 @@ export async function runStdio(opts: RunStdioOptions): Promise<void> {
   const gateway = buildGateway(config, log);
   gateway.start();
   const ingress = startStdioIngress({ core: gateway, profile, input: process.stdin, output: process.stdout, log, maxLineBytes: config.limits.maxBodyBytes });
-  const watcher =
-    path === undefined
-      ? undefined
-      : watchConfig(
-          path,
-          (next) => {
-            gateway.reload(next);
-            log.info('config reloaded');
-          },
-          (err: ConfigError) => log.error({ problems: err.message }, 'config reload rejected; the previous config keeps running'),
-        );
+  const watcher = watchAndReload(path, gateway, log);
   const stop = async (): Promise<void> => {
     watcher?.close();
     await gateway.stop();

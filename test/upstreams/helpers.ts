@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import type { LimitsConfig, ServerConfig } from '../../src/config/types.js';
 import type { JsonRpcNotification, JsonRpcRequest, Outcome } from '../../src/protocol/jsonrpc.js';
 import { silentLogger } from '../../src/telemetry/logger.js';
@@ -118,5 +118,21 @@ export async function startHttpFixture(transport: 'http' | 'sse', era: string): 
       child.kill('SIGKILL');
       await exited;
     },
+  };
+}
+
+/**
+ * Registers an afterEach that stops every upstream the returned `start` started, and returns that
+ * `start` (same arguments as `startUpstream`). Call once at the top of a test file.
+ */
+export function trackedStarts(): (...args: Parameters<typeof startUpstream>) => Promise<Harness> {
+  const started: Upstream[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((u) => u.stop()));
+  });
+  return async (...args) => {
+    const h = await startUpstream(...args);
+    started.push(h.up);
+    return h;
   };
 }

@@ -1,17 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JsonRpcNotification, Outcome } from '../../src/protocol/jsonrpc.js';
-import type { Upstream } from '../../src/upstreams/types.js';
-import { callText, opts, serverConfig, startHttpFixture, startUpstream, type HttpFixture } from './helpers.js';
+import { callText, opts, serverConfig, startHttpFixture, trackedStarts, type HttpFixture } from './helpers.js';
 
-const started: Upstream[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((u) => u.stop()));
-});
-async function start(...args: Parameters<typeof startUpstream>) {
-  const h = await startUpstream(...args);
-  started.push(h.up);
-  return h;
-}
+const start = trackedStarts();
 
 describe('streamable-http upstream (real servers)', () => {
   const fixtures: Record<string, HttpFixture> = {};

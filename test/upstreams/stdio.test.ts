@@ -1,19 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { JsonRpcNotification, Outcome } from '../../src/protocol/jsonrpc.js';
-import type { Upstream } from '../../src/upstreams/types.js';
-import { alive, callText, FIXTURE, opts, ROOT, startUpstream, stdioFixture } from './helpers.js';
+import { alive, callText, FIXTURE, opts, ROOT, startUpstream, stdioFixture, trackedStarts } from './helpers.js';
 
-const started: Upstream[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((u) => u.stop()));
-});
-async function start(...args: Parameters<typeof startUpstream>) {
-  const h = await startUpstream(...args);
-  started.push(h.up);
-  return h;
-}
+const start = trackedStarts();
 
 describe('stdio upstream (real processes)', () => {
   it('auto-negotiates a legacy-only server; its server-to-client requests (unrelatable on stdio) go to events', async () => {
