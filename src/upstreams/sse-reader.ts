@@ -14,7 +14,7 @@ export interface SseHandlers {
  * Consumes the stream until it ends. Rejects on a read error (stream dropped) or when a single
  * event grows past `maxEventBytes`.
  */
-export async function readSse(body: ReadableStream<Uint8Array>, maxEventBytes: number, handlers: SseHandlers): Promise<void> {
+export async function readSse(body: AsyncIterable<Uint8Array>, maxEventBytes: number, handlers: SseHandlers): Promise<void> {
   let failure: Error | undefined;
   const parser = createParser({
     maxBufferSize: maxEventBytes,
@@ -24,19 +24,10 @@ export async function readSse(body: ReadableStream<Uint8Array>, maxEventBytes: n
       if (e.type === 'max-buffer-size-exceeded') failure ??= new Error(`SSE event over ${maxEventBytes} bytes`);
     },
   });
-  const reader = body.getReader();
   const decoder = new TextDecoder();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
-      if (failure) {
-        await reader.cancel().catch(() => undefined);
-        throw failure;
-      }
-    }
-  } finally {
-    reader.releaseLock();
+  // Leaving the loop (by the throw) ends the body, which releases or closes the connection.
+  for await (const chunk of body) {
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    if (failure) throw failure;
   }
 }

@@ -15,6 +15,7 @@ import { isObject, isRequest, isResponse, type JsonRpcMessage, type JsonRpcReque
 import { eraOf, META, type Era } from '../protocol/versions.js';
 import type { Logger } from '../telemetry/logger.js';
 import { encodeHeaderValue } from '../protocol/param-headers.js';
+import { fetchClient, poolClient, type HttpClient, type HttpResponse } from './http-client.js';
 import { ParamHeaderRegistry } from './param-headers.js';
 import { readSse } from './sse-reader.js';
 import type { TransportMessageContext, TransportSendOptions, UpstreamTransport } from './types.js';
@@ -27,7 +28,7 @@ export interface StreamableHttpOptions {
   headers: Record<string, string>;
   maxMessageBytes: number;
   log: Logger;
-  /** Replaces global fetch (tests). */
+  /** Sends through this fetch instead of the built-in undici pool (tests, custom agents). */
   fetch?: typeof fetch;
   /** Reconnect attempts for a dropped SSE stream (default 3). */
   maxReconnects?: number;
@@ -46,13 +47,14 @@ export class StreamableHttpTransport implements UpstreamTransport {
   private version: string | undefined;
   private era: Era | undefined;
   private closed = false;
-  private readonly active = new Set<AbortController>();
-  private readonly fetch: typeof fetch;
+  private readonly http: HttpClient;
+  /** Aborted at close: ends reconnect waits and GET streams (requests end with the pool). */
+  private readonly life = new AbortController();
   /** `x-mcp-header` annotations learned from `tools/list` (2026-07-28). */
   private readonly paramHeaders: ParamHeaderRegistry;
 
   constructor(private readonly opts: StreamableHttpOptions) {
-    this.fetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+    this.http = opts.fetch ? fetchClient(opts.url, opts.fetch) : poolClient(opts.url);
     this.paramHeaders = new ParamHeaderRegistry(10_000, (tool, reason) => opts.log.warn({ tool, reason }, 'upstream tool left out: invalid x-mcp-header'));
   }
 
@@ -79,17 +81,12 @@ export class StreamableHttpTransport implements UpstreamTransport {
       void this.runRequest(message, options?.signal).catch((e: unknown) => this.opts.log.error({ err: String(e) }, 'upstream request failed'));
       return;
     }
-    const ctl = this.track();
-    try {
-      const res = await this.post(message, ctl.signal);
-      await res.body?.cancel().catch(() => undefined);
-      if (res.status === 404 && this.sessionId !== undefined) return this.expire();
-      if (!res.ok) throw new Error(`upstream answered HTTP ${res.status}`);
-      if ('method' in message && message.method === 'notifications/initialized' && this.sessionId !== undefined) {
-        void this.openGetStream();
-      }
-    } finally {
-      this.active.delete(ctl);
+    const res = await this.post(message, undefined);
+    await res.discard().catch(() => undefined);
+    if (res.status === 404 && this.sessionId !== undefined) return this.expire();
+    if (!ok(res)) throw new Error(`upstream answered HTTP ${res.status}`);
+    if ('method' in message && message.method === 'notifications/initialized' && this.sessionId !== undefined) {
+      void this.openGetStream();
     }
   }
 
@@ -97,25 +94,26 @@ export class StreamableHttpTransport implements UpstreamTransport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const ctl of this.active) ctl.abort();
-    this.active.clear();
+    this.life.abort();
     const sessionId = this.sessionId;
-    if (sessionId === undefined) return;
     this.sessionId = undefined;
+    // The DELETE goes out on a fresh client: closing the pool ends everything else at once.
+    await this.http.close();
+    if (sessionId === undefined) return;
+    const once = this.opts.fetch ? fetchClient(this.opts.url, this.opts.fetch) : poolClient(this.opts.url);
     try {
-      const res = await this.fetch(this.opts.url, { method: 'DELETE', headers: this.baseHeaders(sessionId), signal: AbortSignal.timeout(2000) });
-      await res.body?.cancel().catch(() => undefined);
+      const res = await once.send({ method: 'DELETE', headers: this.baseHeaders(sessionId), signal: AbortSignal.timeout(2000) });
+      await res.discard().catch(() => undefined);
     } catch (e) {
       this.opts.log.debug({ err: String(e) }, 'upstream session DELETE failed');
+    } finally {
+      await once.close();
     }
   }
 
   private async runRequest(msg: JsonRpcRequest, signal: AbortSignal | undefined): Promise<void> {
-    const ctl = this.track();
-    const onAbort = (): void => ctl.abort();
-    if (signal?.aborted) ctl.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
     let answered = false;
+    const stopped = (): boolean => signal?.aborted === true || this.closed;
     const learnTools = msg.method === 'tools/list' && this.isModern(msg);
     const deliver = (m: JsonRpcMessage): void => {
       if (isResponse(m) && m.id === msg.id) {
@@ -126,40 +124,38 @@ export class StreamableHttpTransport implements UpstreamTransport {
     };
     const hadSession = this.sessionId !== undefined;
     try {
-      const res = await this.post(msg, ctl.signal);
-      const sid = res.headers.get('mcp-session-id');
-      if (sid && msg.method === 'initialize' && res.ok) this.sessionId = sid;
-      if (!res.ok) {
+      const res = await this.post(msg, signal);
+      const sid = res.header('mcp-session-id');
+      if (sid && msg.method === 'initialize' && ok(res)) this.sessionId = sid;
+      if (!ok(res)) {
         const text = await readBounded(res.body, this.opts.maxMessageBytes).catch(() => '');
         deliver(errorFromBody(msg.id, text) ?? transportError(msg.id, `upstream answered HTTP ${res.status}`, { httpStatus: res.status }));
         if (res.status === 404 && hadSession) this.expire();
         return;
       }
-      const type = res.headers.get('content-type') ?? '';
-      if (type.includes('text/event-stream') && res.body) {
-        await this.pump(res.body, ctl, deliver, () => answered, true);
+      const type = res.header('content-type') ?? '';
+      if (type.includes('text/event-stream')) {
+        await this.pump(res.body, signal, deliver, () => answered, true);
       } else if (type.includes('application/json')) {
         const decoded = parseJsonRpc(await readBounded(res.body, this.opts.maxMessageBytes));
         if (decoded.ok) decoded.messages.forEach(deliver);
         else deliver(transportError(msg.id, `upstream sent a body that is not JSON-RPC (${decoded.reason})`));
       } else {
-        await res.body?.cancel().catch(() => undefined);
+        await res.discard().catch(() => undefined);
       }
-      if (!answered && !ctl.signal.aborted) deliver(transportError(msg.id, 'upstream ended the response without answering'));
+      if (!answered && !stopped()) deliver(transportError(msg.id, 'upstream ended the response without answering'));
     } catch (e) {
-      if (!ctl.signal.aborted && !answered) deliver(transportError(msg.id, `upstream request failed: ${e instanceof Error ? e.message : String(e)}`));
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      this.active.delete(ctl);
+      if (!stopped() && !answered) deliver(transportError(msg.id, `upstream request failed: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
 
   /** Reads an SSE stream, resuming it with `Last-Event-ID` when it drops (bounded). */
-  private async pump(body: ReadableStream<Uint8Array>, ctl: AbortController, deliver: (m: JsonRpcMessage) => void, done: () => boolean, needId: boolean): Promise<void> {
+  private async pump(body: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined, deliver: (m: JsonRpcMessage) => void, done: () => boolean, needId: boolean): Promise<void> {
     let lastId: string | undefined;
     let retryMs = this.opts.reconnectDelayMs ?? 500;
     let attempts = 0;
-    let current: ReadableStream<Uint8Array> | undefined = body;
+    let current: AsyncIterable<Uint8Array> | undefined = body;
+    const stopped = (): boolean => signal?.aborted === true || this.closed;
     const max = this.opts.maxReconnects ?? 3;
     while (current) {
       try {
@@ -172,14 +168,15 @@ export class StreamableHttpTransport implements UpstreamTransport {
           onRetry: (ms) => (retryMs = Math.min(ms, 30_000)),
         });
       } catch (e) {
-        if (ctl.signal.aborted || this.closed) return;
+        if (stopped()) return;
         this.opts.log.debug({ err: String(e) }, 'upstream SSE stream dropped');
       }
-      if (done() || ctl.signal.aborted || this.closed || this.era === 'modern') return;
+      if (done() || stopped() || this.era === 'modern') return;
       if ((needId && lastId === undefined) || attempts >= max || this.sessionId === undefined) return;
       attempts++;
-      await delay(retryMs, ctl.signal);
-      current = (await this.get(ctl.signal, lastId))?.body ?? undefined;
+      await delay(retryMs, signal ?? this.life.signal);
+      if (stopped()) return;
+      current = (await this.get(signal, lastId))?.body;
     }
   }
 
@@ -195,35 +192,32 @@ export class StreamableHttpTransport implements UpstreamTransport {
 
   /** Opens the optional GET stream of a legacy session (405 = the server offers none). */
   private async openGetStream(): Promise<void> {
-    const ctl = this.track();
     try {
-      const res = await this.get(ctl.signal, undefined);
-      if (res?.body) await this.pump(res.body, ctl, (m) => this.onmessage?.(m, {}), () => false, false);
+      const res = await this.get(undefined, undefined);
+      if (res) await this.pump(res.body, undefined, (m) => this.onmessage?.(m, {}), () => false, false);
     } catch (e) {
-      if (!ctl.signal.aborted) this.opts.log.debug({ err: String(e) }, 'upstream GET stream failed');
-    } finally {
-      this.active.delete(ctl);
+      if (!this.closed) this.opts.log.debug({ err: String(e) }, 'upstream GET stream failed');
     }
   }
 
-  private async get(signal: AbortSignal, lastEventId: string | undefined): Promise<Response | undefined> {
+  private async get(signal: AbortSignal | undefined, lastEventId: string | undefined): Promise<HttpResponse | undefined> {
     if (this.sessionId === undefined) return undefined;
     const headers: Record<string, string> = { ...this.baseHeaders(this.sessionId), accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
     try {
-      const res = await this.fetch(this.opts.url, { method: 'GET', headers, signal });
-      if (res.ok && (res.headers.get('content-type') ?? '').includes('text/event-stream')) return res;
-      await res.body?.cancel().catch(() => undefined);
+      const res = await this.http.send({ method: 'GET', headers, ...(signal ? { signal } : {}) });
+      if (ok(res) && (res.header('content-type') ?? '').includes('text/event-stream')) return res;
+      await res.discard().catch(() => undefined);
       if (res.status === 404) this.expire();
       else if (res.status !== 405) this.opts.log.debug({ status: res.status }, 'upstream refused the GET stream');
     } catch (e) {
-      if (!signal.aborted) this.opts.log.debug({ err: String(e) }, 'upstream GET failed');
+      if (!signal?.aborted && !this.closed) this.opts.log.debug({ err: String(e) }, 'upstream GET failed');
     }
     return undefined;
   }
 
-  private post(message: JsonRpcMessage, signal: AbortSignal): Promise<Response> {
-    return this.fetch(this.opts.url, { method: 'POST', headers: this.headersFor(message), body: JSON.stringify(message), signal });
+  private post(message: JsonRpcMessage, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    return this.http.send({ method: 'POST', headers: this.headersFor(message), body: JSON.stringify(message), ...(signal ? { signal } : {}) });
   }
 
   private headersFor(message: JsonRpcMessage): Record<string, string> {
@@ -257,21 +251,17 @@ export class StreamableHttpTransport implements UpstreamTransport {
     return h;
   }
 
-  private track(): AbortController {
-    const ctl = new AbortController();
-    this.active.add(ctl);
-    return ctl;
-  }
-
   private expire(): void {
     if (this.closed) return;
     this.closed = true;
     this.sessionId = undefined;
-    for (const ctl of this.active) ctl.abort();
-    this.active.clear();
+    this.life.abort();
+    void this.http.close();
     this.onclose?.(new Error('upstream session expired (HTTP 404)'));
   }
 }
+
+const ok = (res: HttpResponse): boolean => res.status >= 200 && res.status < 300;
 
 function versionOf(message: JsonRpcMessage): string | undefined {
   const params = 'method' in message ? message.params : undefined;

@@ -41,24 +41,15 @@ export function errorFromBody(id: RequestId, text: string): JsonRpcErrorResponse
 }
 
 /** Reads a response body as text, failing once it grows past `maxBytes`. */
-export async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+export async function readBounded(body: AsyncIterable<Uint8Array> | null | undefined, maxBytes: number): Promise<string> {
   if (!body) return '';
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new Error(`upstream message over ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
-  } finally {
-    reader.releaseLock();
+  // Leaving the loop by the throw ends the body (cancels the stream).
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new Error(`upstream message over ${maxBytes} bytes`);
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return chunks.length === 1 ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength).toString('utf8') : Buffer.concat(chunks).toString('utf8');
 }
