@@ -5,7 +5,7 @@
  * when Portcullis costs more than `--max-ratio` bare hops (CPU time, not wall time: a busy machine
  * slows both alike) or when any call fails. Runs in about 20 s.
  *
- *   node --import tsx bench/guard.ts [--max-ratio 25]
+ *   node --import tsx bench/guard.ts [--max-ratio 8]
  */
 import { join } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { ask, killAll, PROBE, ROOT, startDriver, startListening, stopAll, type S
 import { median } from './lib/stats.js';
 import type { CellRequest, CellResult } from './lib/types.js';
 
-const { values } = parseArgs({ options: { 'max-ratio': { type: 'string', default: '25' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { 'max-ratio': { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' } } });
 const maxRatio = Number(values['max-ratio']);
 
 async function main(): Promise<number> {
