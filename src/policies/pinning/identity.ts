@@ -1,0 +1,167 @@
+/**
+ * Server identity: what a configured server *is*, pinned like a tool so that a change (another
+ * binary on PATH, another package version, another URL, another TLS certificate) is flagged and
+ * quarantines the server until an admin approves it. Environment values are never part of it
+ * (they are secrets more often than not), nor are credentials in URLs.
+ */
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { connect } from 'node:tls';
+import { launchTarget, resolveOnPath, type PackageIdentity } from './identity-stdio.js';
+
+/** A server's pinned identity; used as the definition of its `identity` pin. */
+export interface ServerIdentity {
+  transport: 'stdio' | 'streamable-http' | 'sse';
+  /** stdio: the command and arguments as configured (credential-looking values redacted, see `redactArgs`). */
+  command?: string;
+  args?: string[];
+  /** stdio: the file the command resolves to on PATH (or relative to cwd); absent when not found. */
+  resolvedCommand?: string;
+  /** stdio: the installed package behind `node script` / `npx pkg`. */
+  package?: PackageIdentity;
+  /** stdio: the requested package or image spec of `npx`, `uvx`, `pipx run`, `docker run`. */
+  spec?: string;
+  /** http: the URL without credentials, secret-looking query parameters or fragment. */
+  url?: string;
+  /** http with `pinTls`: SHA-256 of the server certificate (DER), lowercase hex. */
+  tlsCertSha256?: string;
+}
+
+/** The configured server, as far as identity goes. */
+export interface IdentitySource {
+  transport: 'stdio' | 'streamable-http' | 'sse';
+  command?: string;
+  args?: string[];
+  cwd?: string;
+  url?: string;
+  /** Used only to look things up (PATH, npm cache); never recorded. */
+  env?: Record<string, string>;
+}
+
+/** Options of `resolveIdentity`. */
+export interface IdentityOptions {
+  /** Also pin the TLS certificate of an https URL (rotates with the certificate). */
+  pinTls?: boolean;
+  signal?: AbortSignal;
+  /** Bound of the TLS handshake, default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** Option and variable names that look like credentials; their values are not pinned. */
+const SECRET_NAME = /api[-_]?key|token|secret|passw|pwd|credential|bearer|jwt|private[-_]?key|access[-_]?key|auth[-_]?(?:key|header)|(?:^|[-_])key$/i;
+/** What stands for a value left out of the identity. */
+export const REDACTED = '<redacted>';
+
+/**
+ * `args` with credential-looking values replaced by `<redacted>`: `--token X`, `--api-key=X`,
+ * `API_KEY=X` (as in `docker run -e API_KEY=X`), and passwords in URLs. A credential is not what a
+ * server is, and pins are shown to admins; rotating one must not quarantine the server.
+ */
+export function redactArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  let redactNext = false;
+  for (const a of args) {
+    if (redactNext) {
+      out.push(REDACTED);
+      redactNext = false;
+      continue;
+    }
+    const flag = /^(--?[\w.-]+)(=.*)?$/s.exec(a);
+    if (flag?.[1] !== undefined && SECRET_NAME.test(flag[1].replace(/^-+/, ''))) {
+      if (flag[2] === undefined) redactNext = true;
+      out.push(flag[2] === undefined ? a : `${flag[1]}=${REDACTED}`);
+      continue;
+    }
+    const assign = /^([A-Za-z_][\w.-]*)=/.exec(a);
+    if (assign?.[1] !== undefined && SECRET_NAME.test(assign[1])) {
+      out.push(`${assign[1]}=${REDACTED}`);
+      continue;
+    }
+    out.push(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(a) ? redactUrlPassword(a) : a);
+  }
+  return out;
+}
+
+function redactUrlPassword(a: string): string {
+  try {
+    const u = new URL(a);
+    if (u.password === '') return a;
+    u.password = 'redacted';
+    return u.toString();
+  } catch {
+    return a;
+  }
+}
+
+/** Query parameters that look like credentials; dropped from the pinned URL. */
+const SECRET_PARAM = /key|token|secret|passw|pwd|auth|sig|credential|session|code|jwt|bearer/i;
+
+/** `url` without user info, fragment and secret-looking query parameters; the rest sorted. */
+export function normaliseUrl(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  u.hash = '';
+  const kept = [...u.searchParams].filter(([k]) => !SECRET_PARAM.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  u.search = new URLSearchParams(kept).toString();
+  return u.toString();
+}
+
+/**
+ * SHA-256 (lowercase hex) of the certificate a TLS server presents at `url`. The certificate is
+ * not validated — this records what is there (self-signed included), it does not trust it.
+ */
+export async function tlsCertificateSha256(url: string, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<string> {
+  const u = new URL(url);
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(u.port || 443);
+  opts.signal?.throwIfAborted();
+  return new Promise<string>((resolveCert, reject) => {
+    const socket = connect({ host, port, servername: isIP(host) === 0 ? host : undefined, rejectUnauthorized: false });
+    const finish = (err: Error | undefined, fingerprint?: string): void => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      if (err) reject(err);
+      else resolveCert(fingerprint ?? '');
+    };
+    const onAbort = (): void => finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted'));
+    const timer = setTimeout(() => finish(new Error(`TLS handshake with ${host}:${port} timed out`)), opts.timeoutMs ?? 5000);
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('error', (err) => finish(new Error(`cannot read the TLS certificate of ${host}:${port}: ${err.message}`, { cause: err })));
+    socket.once('secureConnect', () => {
+      const cert = socket.getPeerCertificate();
+      if (!cert?.raw) finish(new Error(`${host}:${port} presented no certificate`));
+      else finish(undefined, createHash('sha256').update(cert.raw).digest('hex'));
+    });
+  });
+}
+
+/**
+ * The identity of a configured server. stdio: the command resolved on PATH and the package or
+ * image behind launcher forms (local look-ups only). HTTP: the normalised URL and, with
+ * `pinTls`, the certificate fingerprint (rejects when the handshake fails or times out).
+ */
+export async function resolveIdentity(server: IdentitySource, opts: IdentityOptions = {}): Promise<ServerIdentity> {
+  if (server.transport === 'stdio') {
+    const command = server.command ?? '';
+    const args = server.args ?? [];
+    const env: NodeJS.ProcessEnv = { ...process.env, ...server.env };
+    const cwd = server.cwd ?? process.cwd();
+    const identity: ServerIdentity = { transport: 'stdio', command, args: redactArgs(args) };
+    const resolved = await resolveOnPath(command, env, cwd);
+    if (resolved !== undefined) identity.resolvedCommand = resolved;
+    const target = await launchTarget(command, args, cwd, env);
+    if (target.spec !== undefined) identity.spec = target.spec;
+    if (target.package !== undefined) identity.package = target.package;
+    return identity;
+  }
+  const identity: ServerIdentity = { transport: server.transport, url: normaliseUrl(server.url ?? '') };
+  if (opts.pinTls && new URL(identity.url ?? '').protocol === 'https:') {
+    const tlsOpts: { signal?: AbortSignal; timeoutMs?: number } = {};
+    if (opts.signal) tlsOpts.signal = opts.signal;
+    if (opts.timeoutMs !== undefined) tlsOpts.timeoutMs = opts.timeoutMs;
+    identity.tlsCertSha256 = await tlsCertificateSha256(server.url ?? '', tlsOpts);
+  }
+  return identity;
+}
