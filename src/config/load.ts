@@ -44,7 +44,7 @@ export function validateDocument(written: unknown, source: string, locate: Locat
       issues.map((i): ConfigIssue => ({ file: source, ...locate(i.path, i.atKey === true), path: formatPath(i.path), problem: i.problem, expected: i.expected })),
     );
   }
-  return normalise(result.data, source);
+  return normalise(result.data, source, env);
 }
 
 /** The first line of a `yaml` error message, without its " at line …" suffix and snippet. */

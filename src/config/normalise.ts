@@ -2,8 +2,9 @@
  * Validated document → `GatewayConfig`: fills in derived defaults (transport, prefix, deadline,
  * allowed origins and hosts, the `default` profile).
  */
-import type { GatewayConfig, ProfileConfig, ServerConfig, ServerTransport } from './types.js';
+import type { GatewayConfig, ProfileConfig, SecurityConfig, ServerConfig, ServerTransport } from './types.js';
 import type { RawConfig, RawServer } from './schema.js';
+import { mergeActions, toSecurity, toState } from './security.js';
 
 /** Origins allowed by default: local pages on any port (`:*` also matches no port). */
 export const LOOPBACK_ORIGINS: readonly string[] = [
@@ -38,7 +39,7 @@ export function inferTransport(entry: Pick<RawServer, 'type' | 'command' | 'url'
   return /\/sse\/?$/.test(path) ? 'sse' : 'streamable-http';
 }
 
-function toServer(name: string, s: RawServer, defaultTimeoutMs: number): ServerConfig {
+function toServer(name: string, s: RawServer, defaultTimeoutMs: number, security: SecurityConfig): ServerConfig {
   const out: ServerConfig = {
     name,
     transport: inferTransport(s),
@@ -51,6 +52,12 @@ function toServer(name: string, s: RawServer, defaultTimeoutMs: number): ServerC
     maxInFlight: s.maxInFlight,
     restart: { ...s.restart },
     disabled: s.disabled,
+    security: {
+      actions: mergeActions(security.actions, s.security?.actions),
+      mode: s.security?.mode ?? security.mode,
+      newItems: s.security?.newItems ?? security.newItems,
+      pinTls: s.security?.pinTls ?? security.pinTls,
+    },
   };
   if (s.command !== undefined) out.command = s.command;
   if (s.cwd !== undefined) out.cwd = s.cwd;
@@ -59,10 +66,11 @@ function toServer(name: string, s: RawServer, defaultTimeoutMs: number): ServerC
 }
 
 /** Builds the normalised config from a validated document. */
-export function normalise(raw: RawConfig, source: string): GatewayConfig {
+export function normalise(raw: RawConfig, source: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const rawServers = raw.servers ?? raw.mcpServers ?? {};
+  const security = toSecurity(raw.security);
   const servers: Record<string, ServerConfig> = {};
-  for (const [name, s] of Object.entries(rawServers)) servers[name] = toServer(name, s, raw.limits.requestTimeoutMs);
+  for (const [name, s] of Object.entries(rawServers)) servers[name] = toServer(name, s, raw.limits.requestTimeoutMs, security);
 
   const profiles: Record<string, ProfileConfig> = {};
   for (const [name, p] of Object.entries(raw.profiles)) {
@@ -72,6 +80,7 @@ export function normalise(raw: RawConfig, source: string): GatewayConfig {
       tools: { allow: p.tools.allow, deny: p.tools.deny },
       rename: p.rename,
       descriptions: p.descriptions,
+      ...(p.security?.actions ? { actions: { ...p.security.actions } } : {}),
     };
   }
   profiles.default ??= { name: 'default', servers: Object.keys(servers), tools: { allow: [], deny: [] }, rename: {}, descriptions: {} };
@@ -89,6 +98,8 @@ export function normalise(raw: RawConfig, source: string): GatewayConfig {
     namespaceSeparator: raw.namespaceSeparator,
     filters: [...new Set(raw.filters)],
     servers,
+    security,
+    state: toState(raw.state, source, env),
     profiles,
     source,
   };

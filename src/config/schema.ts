@@ -5,6 +5,7 @@
  * `references.ts`, so every problem is reported in one pass.
  */
 import { z } from 'zod';
+import { profileSecuritySchema, securitySchema, serverSecuritySchema, stateSchema } from './security.js';
 
 /** Server and profile names. */
 export const NAME_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
@@ -131,6 +132,7 @@ const serverFields = z.strictObject({
   maxInFlight: int(1, 1_000_000).default(DEFAULTS.maxInFlight),
   restart: section(restartSchema.prefault({})),
   disabled: bool.default(false),
+  security: serverSecuritySchema,
 });
 
 /** One server entry, as Claude Desktop / Cursor / VS Code write it, plus Portcullis extras. */
@@ -147,6 +149,7 @@ const profileSchema = z.strictObject({
     z.record(z.string(), pattern(TOOL_NAME_PATTERN, 'invalid tool name; expected 1-128 letters, digits, _, . or -')).default({}),
   ),
   descriptions: section(z.record(z.string(), z.string()).default({})),
+  security: profileSecuritySchema,
 });
 
 /** The filters of the default pipeline, in chain order. */
@@ -164,6 +167,8 @@ export const configSchema = z.strictObject({
   mcpServers: serversSchema,
   profiles: section(z.record(name, section(profileSchema.prefault({}))).default({})),
   filters: z.array(z.enum(FILTER_NAMES)).default([...FILTER_NAMES]),
+  security: securitySchema,
+  state: stateSchema,
 });
 
 /** The validated document before normalisation. */

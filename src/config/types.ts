@@ -36,6 +36,59 @@ export interface ServerConfig {
   maxInFlight: number;
   restart: BackoffConfig;
   disabled: boolean;
+  /** Per-server security overrides (unset fields follow `security:`). */
+  security: ServerSecurity;
+}
+
+/** What a screening finding of some severity does. */
+export type SeverityAction = 'block' | 'quarantine' | 'warn' | 'allow';
+
+/** An action per finding severity. */
+export interface SeverityActions {
+  critical: SeverityAction;
+  high: SeverityAction;
+  medium: SeverityAction;
+  low: SeverityAction;
+  info: SeverityAction;
+}
+
+/** How definitions are pinned: trust on first use, or everything waits for an admin. */
+export type PinMode = 'tofu' | 'preapproved';
+
+/** What happens to a tool that an already approved server adds later. */
+export type NewItemPolicy = 'auto-if-clean' | 'require-approval';
+
+/** The effective security settings of one server (global settings with its overrides applied). */
+export interface ServerSecurity {
+  actions: SeverityActions;
+  mode: PinMode;
+  newItems: NewItemPolicy;
+  pinTls: boolean;
+}
+
+/** The `security:` section. */
+export interface SecurityConfig {
+  /** Screen every model-visible string of every server. */
+  screening: boolean;
+  /** Pin definitions and quarantine changes. */
+  pinning: boolean;
+  actions: SeverityActions;
+  mode: PinMode;
+  newItems: NewItemPolicy;
+  /** Re-list every server this often to catch silent changes, in ms (0 = only on notifications and reconnects). */
+  refreshIntervalMs: number;
+  /** Pin the TLS certificate of HTTPS servers as part of their identity. */
+  pinTls: boolean;
+  /** Optional second opinion over HTTP (off unless set). */
+  judge?: { url: string; timeoutMs: number; headers: Record<string, string> };
+}
+
+/** Where state lives. */
+export interface StateConfig {
+  /** Directory of the embedded stores (`pins.db`). */
+  dir: string;
+  /** The pin store: SQLite in `dir` (default), or memory (forgotten at exit). */
+  pins: 'sqlite' | 'memory';
 }
 
 /** Tool selection for a profile: globs over the namespaced tool names. */
@@ -54,6 +107,8 @@ export interface ProfileConfig {
   rename: Record<string, string>;
   /** Namespaced tool name → description shown to clients. */
   descriptions: Record<string, string>;
+  /** Stricter finding actions for this profile (never weaker than the server's). */
+  actions?: Partial<SeverityActions>;
 }
 
 /** HTTP listener settings. */
@@ -92,6 +147,8 @@ export interface GatewayConfig {
   /** The filters of the pipeline, by name (chain order is fixed; see `policies/defaults.ts`). */
   filters: string[];
   servers: Record<string, ServerConfig>;
+  security: SecurityConfig;
+  state: StateConfig;
   /** Always contains `default` (all servers, no tool filter) unless the YAML defines one. */
   profiles: Record<string, ProfileConfig>;
   /** Where the config came from (file path, or `embedded-default`). */
