@@ -1,0 +1,141 @@
+/**
+ * Efficacy runner for the tool-surface screen: screens every labelled corpus entry and every item
+ * of the official reference servers, reports recall / false-positive rate overall, per split and
+ * per category, lists the misses and false positives, and compares with agent-threat-rules.
+ *
+ *   node --import tsx test/security/efficacy.ts [--write-docs] [--no-atr]
+ *
+ * `--write-docs` rewrites the marked efficacy section of docs/security.md. The exit code is 1 when
+ * the acceptance target (recall ≥ 0.9, FPR ≤ 0.02, no official tool blocked) is not met.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, loadOfficial, type CorpusEntry, type OfficialSnapshot } from './corpus-schema.js';
+import { renderSection, writeDocsSection, type AtrComparison, type AtrRun } from './docs-section.js';
+import { computeMetrics, pct, stricter, union, type Scored } from './metrics.js';
+import { categoryTable, fpList, missList, officialTable, overallTable, type EfficacyRun, type OfficialScore } from './report.js';
+import { atrScreener, portcullisScreener, type AtrLane, type AtrScope, type Item, type Screener } from './screeners.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The corpus directory. */
+export const CORPUS_DIR = join(HERE, 'corpus');
+/** The official-server snapshots directory. */
+export const OFFICIAL_DIR = join(HERE, 'official');
+/** The document whose marked section `--write-docs` rewrites. */
+export const DOCS_FILE = resolve(HERE, '..', '..', 'docs', 'security.md');
+/** The acceptance target of issue 4. */
+export const TARGET = { recall: 0.9, fpr: 0.02 } as const;
+
+/** Screens every corpus entry as a tool of its server, with its `otherServers` as context. */
+export function scoreCorpus(screener: Screener, corpus: readonly CorpusEntry[]): Scored[] {
+  return corpus.map((entry) => ({
+    entry,
+    result: screener.screen({ kind: 'tool', name: entry.tool.name, def: entry.tool }, entry.server, entry.otherServers),
+  }));
+}
+
+/** Short server name of an official package (`@modelcontextprotocol/server-github` → `github`). */
+export function serverName(pkg: string): string {
+  return pkg.replace(/^@modelcontextprotocol\/server-/, '');
+}
+
+/** Every item the official servers list, each with the other servers' tool names as context. */
+export function officialItems(snapshots: readonly OfficialSnapshot[]): { snap: OfficialSnapshot; item: Item; others: Record<string, string[]> }[] {
+  const toolsOf = new Map(snapshots.map((s) => [serverName(s.package), s.tools.map((t) => t.name)]));
+  const out: { snap: OfficialSnapshot; item: Item; others: Record<string, string[]> }[] = [];
+  for (const snap of snapshots) {
+    const me = serverName(snap.package);
+    const others = Object.fromEntries([...toolsOf].filter(([name]) => name !== me));
+    const items: Item[] = [
+      ...snap.tools.map((t): Item => ({ kind: 'tool', name: t.name, def: t })),
+      ...snap.prompts.map((p): Item => ({ kind: 'prompt', name: String(p.name), def: p })),
+      ...snap.resources.map((r): Item => ({ kind: 'resource', name: String(r.name ?? r.uri), def: r })),
+      ...snap.resourceTemplates.map((r): Item => ({ kind: 'resource-template', name: String(r.name ?? r.uriTemplate), def: r })),
+      ...(snap.instructions ? [{ kind: 'server', name: me, def: { instructions: snap.instructions, serverInfo: snap.serverInfo } } as Item] : []),
+    ];
+    for (const item of items) out.push({ snap, item, others });
+  }
+  return out;
+}
+
+/** Screens every official item. */
+export function scoreOfficial(screener: Screener, snapshots: readonly OfficialSnapshot[]): OfficialScore[] {
+  return officialItems(snapshots).map(({ snap, item, others }) => ({
+    package: snap.package,
+    version: snap.version,
+    kind: item.kind,
+    name: item.name,
+    result: screener.screen(item, serverName(snap.package), others),
+  }));
+}
+
+/** Runs one screener over the corpus and the official servers. */
+export function runScreener(screener: Screener, corpus: readonly CorpusEntry[], snapshots: readonly OfficialSnapshot[]): EfficacyRun {
+  const scored = scoreCorpus(screener, corpus);
+  return { screener: screener.name, scored, metrics: computeMetrics(scored), official: scoreOfficial(screener, snapshots) };
+}
+
+/** Combines two runs over the same inputs into their union (stricter verdict wins). */
+export function unionRun(name: string, a: EfficacyRun, b: EfficacyRun): EfficacyRun {
+  const scored = union(a.scored, b.scored);
+  const official = a.official.map((o, i) => {
+    const other = b.official[i]!.result;
+    return { ...o, result: { verdict: stricter(o.result.verdict, other.verdict), findings: [...o.result.findings, ...other.findings] } };
+  });
+  return { screener: name, scored, metrics: computeMetrics(scored), official };
+}
+
+/** The acceptance check of issue 4: what fails, in words (empty when the target is met). */
+export function acceptanceFailures(run: EfficacyRun): string[] {
+  const out: string[] = [];
+  const m = run.metrics.overall;
+  if (m.poisoned.rate < TARGET.recall) out.push(`recall ${pct(m.poisoned.rate)} < ${pct(TARGET.recall)}`);
+  if (m.benign.rate > TARGET.fpr) out.push(`false-positive rate ${pct(m.benign.rate)} > ${pct(TARGET.fpr)}`);
+  const blocked = run.official.filter((o) => o.kind === 'tool' && o.result.verdict === 'block');
+  if (blocked.length > 0) out.push(`official tools blocked: ${blocked.map((o) => `${serverName(o.package)}/${o.name}`).join(', ')}`);
+  return out;
+}
+
+/** Loads everything and runs our screener (and ATR when asked). */
+export async function runEfficacy(opts: { atr?: boolean; allowStandIn?: boolean } = {}): Promise<{ ours: EfficacyRun; corpus: CorpusEntry[]; snapshots: OfficialSnapshot[]; atr?: AtrComparison }> {
+  const corpus = loadCorpus(CORPUS_DIR);
+  const snapshots = loadOfficial(OFFICIAL_DIR);
+  const ours = runScreener(await portcullisScreener({ allowStandIn: opts.allowStandIn ?? true }), corpus, snapshots);
+  if (!opts.atr) return { ours, corpus, snapshots };
+  const configs: [AtrLane, AtrScope][] = [['hunt', 'all'], ['enforce', 'all'], ['hunt', 'mcp']];
+  const runs: AtrRun[] = [];
+  for (const [lane, scope] of configs) {
+    const screener = await atrScreener(lane, scope);
+    const run = runScreener(screener, corpus, snapshots);
+    runs.push({ run, rules: screener.rules, union: unionRun(`${ours.screener} ∪ ${screener.name}`, ours, run) });
+  }
+  return { ours, corpus, snapshots, atr: { runs } };
+}
+
+/** The console report. */
+export function consoleReport(ours: EfficacyRun, atr?: AtrComparison): string {
+  const runs = [ours, ...(atr?.runs.flatMap((r) => [r.run, r.union]) ?? [])];
+  return [
+    `Screener: ${ours.screener}`,
+    overallTable(runs),
+    categoryTable(ours.metrics, atr?.runs.map((r) => ({ name: r.run.screener, metrics: r.run.metrics }))),
+    `Misses (${ours.metrics.misses.length}):\n${missList(ours.metrics)}`,
+    `False positives (${ours.metrics.falsePositives.length}):\n${fpList(ours.metrics)}`,
+    `Official servers:\n${officialTable(ours.official)}`,
+  ].join('\n\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const { ours, corpus, snapshots, atr } = await runEfficacy({ atr: !args.includes('--no-atr') });
+  console.log(consoleReport(ours, atr));
+  const failures = acceptanceFailures(ours);
+  console.log(failures.length === 0 ? '\nAcceptance target met.' : `\nAcceptance target NOT met: ${failures.join('; ')}`);
+  if (args.includes('--write-docs')) {
+    writeDocsSection(DOCS_FILE, renderSection({ ours, atr, corpus, snapshots }));
+    console.log(`wrote the efficacy section of ${DOCS_FILE}`);
+  }
+  process.exitCode = failures.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
