@@ -1,0 +1,123 @@
+/**
+ * `portcullis scan --config` against real stdio servers: a poisoned fixture, the official memory
+ * server, an unreachable HTTP server and (separately) one that never answers. Checks verdicts,
+ * that secrets stay out of the output, and that no child process outlives the scan.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runScanConfig } from '../../src/cli/scan-config.js';
+import type { ServerReport } from '../../src/discover/inventory.js';
+import { ROOT, eventually } from '../helpers/gateway.js';
+import { TSX_IMPORT, binOf, cmdline, descendantsOf, gone, killAll, q } from '../helpers/e2e.js';
+
+const POISONED = join(ROOT, 'test', 'fixtures', 'discover', 'poisoned-server.ts');
+const RUN_SCAN = join(ROOT, 'test', 'fixtures', 'discover', 'run-scan.ts');
+const MEMORY = binOf('@modelcontextprotocol/server-memory');
+const node = process.execPath;
+
+let seen: number[] = [];
+afterEach(() => {
+  killAll(seen);
+  seen = [];
+});
+
+/** Our own children that run one of the given scripts. */
+const childrenRunning = (...scripts: string[]): number[] => descendantsOf(process.pid).filter((p) => scripts.some((s) => cmdline(p).includes(s)));
+
+async function scan(config: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runScanConfig(['--config', config, ...extra], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+describe('portcullis scan --config', () => {
+  it('screens every server, reports the unreachable one, blocks the poisoned tool, leaves no child behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portcullis-scan-e2e-'));
+    const pidFile = join(dir, 'poisoned.pid');
+    const config = join(dir, 'portcullis.yaml');
+    writeFileSync(
+      config,
+      'servers:\n' +
+        `  poisoned:\n    command: ${q(node)}\n    args: [${[...TSX_IMPORT, POISONED, '--pid-file', pidFile].map(q).join(', ')}]\n    cwd: ${q(ROOT)}\n` +
+        `  memory:\n    command: ${q(node)}\n    args: [${q(MEMORY)}]\n    env: { MEMORY_FILE_PATH: ${q(join(dir, 'memory.jsonl'))}, API_TOKEN: SECRET-scan-e2e-token }\n` +
+        '  unreachable:\n    url: http://127.0.0.1:9/mcp\n    headers: { Authorization: "Bearer SECRET-scan-e2e-header" }\n',
+    );
+    const r = await scan(config, '--format', 'json', '--timeout-ms', '60000');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('SECRET-');
+    const { servers } = JSON.parse(r.stdout) as { servers: ServerReport[] };
+    expect(servers.map((s) => [s.name, s.transport, s.status])).toEqual([
+      ['poisoned', 'stdio', 'ok'],
+      ['memory', 'stdio', 'ok'],
+      ['unreachable', 'streamable-http', 'error'],
+    ]);
+    const [poisoned, memory, unreachable] = servers as [ServerReport, ServerReport, ServerReport];
+    expect(Object.fromEntries(poisoned.tools.map((t) => [t.name, t.verdict]))).toEqual({ echo: 'allow', add: 'block' });
+    const add = poisoned.tools.find((t) => t.name === 'add')!;
+    expect(add.findings.every((f) => typeof f.rule === 'string' && f.field !== '' && f.message !== '')).toBe(true);
+    expect(poisoned.prompts.map((p) => p.name)).toEqual(['greet']);
+    expect(poisoned.resources).toEqual([{ name: 'readme', uri: 'notes://readme', verdict: 'allow', findings: [] }]);
+    expect(poisoned.instructions?.verdict).toBe('allow');
+    expect(memory.tools.length).toBeGreaterThan(5);
+    expect(memory.tools.filter((t) => t.verdict === 'block')).toEqual([]);
+    expect(unreachable.error).toMatch(/ECONNREFUSED|refused|failed/i);
+    expect(unreachable.tools).toEqual([]);
+
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    seen.push(pid);
+    expect(gone(pid)).toBe(true);
+    expect(childrenRunning(POISONED, MEMORY)).toEqual([]);
+  });
+
+  it('a server that never answers is given up after --timeout-ms, and killed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portcullis-scan-e2e-'));
+    const pidFile = join(dir, 'silent.pid');
+    const script = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); process.stdin.resume(); setInterval(() => {}, 1000);`;
+    const config = join(dir, 'portcullis.yaml');
+    writeFileSync(config, `servers:\n  silent:\n    command: ${q(node)}\n    args: ["-e", ${q(script)}]\n`);
+    const started = Date.now();
+    const r = await scan(config, '--timeout-ms', '1500');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('silent (stdio): error: no answer within 1500 ms');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    seen.push(pid);
+    await eventually(() => gone(pid), 5_000);
+  });
+
+  it('SIGINT during a scan kills the servers it started, even one that ignores SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portcullis-scan-e2e-'));
+    const pidFile = join(dir, 'stubborn.pid');
+    const script = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); process.on('SIGTERM', () => {}); process.stdin.resume(); setInterval(() => {}, 1000);`;
+    const config = join(dir, 'portcullis.yaml');
+    writeFileSync(config, `servers:\n  stubborn:\n    command: ${q(node)}\n    args: ["-e", ${q(script)}]\n`);
+    const scanner = spawn(node, [...TSX_IMPORT, RUN_SCAN, '--config', config, '--timeout-ms', '60000'], { cwd: ROOT, stdio: 'ignore', detached: true });
+    seen.push(scanner.pid!);
+    await eventually(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== '', 30_000);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    seen.push(pid);
+    const exit = new Promise<number | null>((resolve) => scanner.once('exit', (code) => resolve(code)));
+    scanner.kill('SIGINT');
+    expect(await exit).toBe(130);
+    await eventually(() => gone(pid), 5_000);
+  });
+
+  it('text output names the blocked item and its findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portcullis-scan-e2e-'));
+    const config = join(dir, 'portcullis.yaml');
+    writeFileSync(config, `servers:\n  poisoned:\n    command: ${q(node)}\n    args: [${[...TSX_IMPORT, POISONED].map(q).join(', ')}]\n    cwd: ${q(ROOT)}\n`);
+    const r = await scan(config);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^poisoned \(stdio\): BLOCK — 2 tools, 1 prompts, 1 resources; 1 blocked/m);
+    expect(r.stdout).toMatch(/^ {2}BLOCK tool add$/m);
+    expect(r.stdout).toMatch(/overall: BLOCK\n$/);
+    // Tag characters never reach the terminal as such.
+    expect(/[\u{E0000}-\u{E007F}]/u.test(r.stdout)).toBe(false);
+    expect(childrenRunning(POISONED)).toEqual([]);
+  });
+});
