@@ -16,11 +16,13 @@ export const ERRORS = {
   PORTCULLIS_ERR_CANCELLED: { wire: ErrorCode.RequestTimeout },
   PORTCULLIS_ERR_UNKNOWN_TOOL: { wire: ErrorCode.InvalidParams },
   PORTCULLIS_ERR_UNKNOWN_PROMPT: { wire: ErrorCode.InvalidParams },
+  PORTCULLIS_ERR_QUARANTINED: { wire: ErrorCode.InvalidParams },
   PORTCULLIS_ERR_UNKNOWN_RESOURCE: { wire: ErrorCode.InvalidParams },
   PORTCULLIS_ERR_TOO_LARGE: { wire: ErrorCode.InvalidRequest },
   PORTCULLIS_ERR_NOT_SUPPORTED: { wire: ErrorCode.MethodNotFound },
   PORTCULLIS_ERR_CLIENT_CAPABILITY: { wire: ErrorCode.MissingRequiredClientCapability },
   PORTCULLIS_ERR_SHUTTING_DOWN: { wire: ErrorCode.ConnectionClosed },
+  PORTCULLIS_ERR_STORAGE: { wire: ErrorCode.InternalError },
   PORTCULLIS_ERR_INTERNAL: { wire: ErrorCode.InternalError },
 } as const;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_ACTIONS } from '../config/security.js';
 import { describe, expect, it } from 'vitest';
 import type { GatewayConfig, ServerConfig } from '../config/types.js';
 import { ANONYMOUS, type ClientChannel, type ClientContext } from '../pipeline/exchange.js';
@@ -38,7 +39,7 @@ class ScriptedUpstream implements Upstream {
 }
 
 function server(name: string, prefix = name): ServerConfig {
-  return { name, transport: 'stdio', command: 'x', args: [], env: {}, headers: {}, era: 'auto', prefix, timeoutMs: 5000, maxInFlight: 8, restart: { initialDelayMs: 10, maxDelayMs: 100 }, disabled: false };
+  return { name, transport: 'stdio', command: 'x', args: [], env: {}, headers: {}, era: 'auto', prefix, timeoutMs: 5000, maxInFlight: 8, restart: { initialDelayMs: 10, maxDelayMs: 100 }, disabled: false, security: { actions: { ...DEFAULT_ACTIONS }, mode: 'tofu', newItems: 'auto-if-clean', pinTls: false } };
 }
 
 function config(servers: ServerConfig[], profiles: GatewayConfig['profiles'] = {}): GatewayConfig {
@@ -50,6 +51,8 @@ function config(servers: ServerConfig[], profiles: GatewayConfig['profiles'] = {
     namespaceSeparator: '__',
     filters: ['access-log', 'deadline', 'size-limit', 'profile-tools'],
     servers: s,
+    security: { screening: true, pinning: false, actions: { ...DEFAULT_ACTIONS }, mode: 'tofu', newItems: 'auto-if-clean', refreshIntervalMs: 0, pinTls: false },
+    state: { dir: '/nonexistent', pins: 'memory' },
     profiles: { default: { name: 'default', servers: Object.keys(s), tools: { allow: [], deny: [] }, rename: {}, descriptions: {} }, ...profiles },
     source: 'test',
   };
@@ -81,7 +84,7 @@ async function setup(profiles: GatewayConfig['profiles'] = {}, modernB = false) 
       ups.set(cfg.name, u);
       return u;
     },
-    filters: (c): Filter[] => defaultFilters(c, (p, t) => gw.isExposedTool(p, t)),
+    filters: (c): Filter[] => defaultFilters(c, { isExposed: (p, t) => gw.isExposedTool(p, t), hiddenReason: (p, t) => gw.hiddenToolReason(p, t) }),
   });
   gw.start();
   await new Promise((r) => setTimeout(r, 20));

@@ -23,6 +23,8 @@ import { TaskRoutes } from './tasks.js';
 import type { GatewayCore, ListenFilter, SessionSink } from './types.js';
 import { UpstreamListeners } from './upstream-listen.js';
 import { UpstreamSubscriptions } from './upstream-subscriptions.js';
+import { SurfaceGuard } from './surface.js';
+import type { PinStore } from '../storage/pin-store.js';
 
 /** Builds one upstream from its config. */
 export type UpstreamFactory = (config: ServerConfig, events: UpstreamEvents) => Upstream;
@@ -35,6 +37,8 @@ export interface GatewayOptions {
   createUpstream: UpstreamFactory;
   /** Builds the filter list for a config generation (policies). */
   filters: (config: GatewayConfig) => Filter[];
+  /** Opens the pin store (absent: definitions are screened but not pinned). */
+  openPinStore?: (config: GatewayConfig) => Promise<PinStore>;
 }
 
 const ALL_KINDS: readonly ListKind[] = ['tools', 'prompts', 'resources', 'templates'];
@@ -75,11 +79,19 @@ export class Gateway implements GatewayCore {
   private stopping = false;
   private readonly routerCtx: RouterContext;
   private readonly events: UpstreamEvents;
+  private readonly guard: SurfaceGuard;
+  private periodic: NodeJS.Timeout | undefined;
 
   constructor(opts: GatewayOptions) {
     this.opts = opts;
     this.config = opts.config;
     this.log = opts.log;
+    this.guard = new SurfaceGuard({
+      log: this.log,
+      config: () => this.config,
+      openStore: () => opts.openPinStore?.(this.config),
+      onDecisionsChanged: (servers) => this.surfaceChanged(servers),
+    });
     this.catalog = new Catalog(this.catalogSettings());
     this.chain = compileChain(opts.filters(this.config), (ex) => route(this.routerCtx, ex));
     this.routerCtx = {
@@ -112,6 +124,25 @@ export class Gateway implements GatewayCore {
   /** Starts every enabled upstream. */
   start(): void {
     for (const s of Object.values(this.config.servers)) if (!s.disabled) this.addUpstream(s);
+    this.guard.start();
+    this.schedulePeriodicRefresh();
+  }
+
+  /** Re-lists every ready server now and then, so a definition changed without a notification is caught. */
+  private schedulePeriodicRefresh(): void {
+    if (this.periodic) clearInterval(this.periodic);
+    this.periodic = undefined;
+    const ms = this.config.security.refreshIntervalMs;
+    if (ms <= 0) return;
+    this.periodic = setInterval(() => {
+      for (const [name, up] of this.upstreams) if (up.state === 'ready') this.refresh(name);
+    }, ms);
+    this.periodic.unref();
+  }
+
+  /** Why a tool is hidden in a profile (quarantined or blocked), if it is. */
+  hiddenToolReason(profile: string, tool: string): string | undefined {
+    return this.catalog.view(profile)?.hiddenTools.get(tool);
   }
 
   /** Health of every upstream. */
@@ -139,8 +170,10 @@ export class Gateway implements GatewayCore {
         this.listens.stop(name);
         void up.stop().catch((e: unknown) => this.log.warn({ err: e, upstream: name }, 'stopping upstream failed'));
         this.catalog.setUpstream(name, undefined);
+        this.guard.forget(name);
       }
     }
+    if (next.security.refreshIntervalMs !== prev.security.refreshIntervalMs) this.schedulePeriodicRefresh();
     this.catalog.configure(this.catalogSettings());
     this.chain = compileChain(this.opts.filters(next), (ex) => route(this.routerCtx, ex));
     for (const s of Object.values(next.servers)) if (!s.disabled && !this.upstreams.has(s.name)) this.addUpstream(s);
@@ -150,12 +183,14 @@ export class Gateway implements GatewayCore {
   /** Stops everything: cancels parked calls, stops upstreams (and their children). */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.periodic) clearInterval(this.periodic);
     for (const name of [...this.warming.keys()]) this.warmed(name);
     this.parked.clear();
     this.listens.stopAll();
     for (const c of this.registry.inflight.values()) c.abort();
     await Promise.allSettled([...this.upstreams.values()].map((u) => u.stop()));
     this.upstreams.clear();
+    await this.guard.stop();
   }
 
   /** True if a profile exposes a tool of that (exposed) name. */
@@ -275,7 +310,12 @@ export class Gateway implements GatewayCore {
   }
 
   private catalogSettings(): ConstructorParameters<typeof Catalog>[0] {
-    return { separator: this.config.namespaceSeparator, servers: this.config.servers, profiles: this.config.profiles };
+    return {
+      separator: this.config.namespaceSeparator,
+      servers: this.config.servers,
+      profiles: this.config.profiles,
+      hidden: (profile, upstream, kind, def) => this.guard.hiddenReason(profile, upstream, kind, def),
+    };
   }
 
   private addUpstream(s: ServerConfig): void {
@@ -291,7 +331,7 @@ export class Gateway implements GatewayCore {
     const view = this.catalog.view(profile);
     const parts: string[] = [];
     for (const name of view?.upstreams ?? []) {
-      const text = this.upstreams.get(name)?.info?.instructions;
+      const text = this.guard.servedInstructions(name, this.upstreams.get(name)?.info?.instructions);
       if (text) parts.push(`## ${name}\n${text}`);
     }
     return parts.length > 0 ? parts.join('\n\n') : undefined;
@@ -308,6 +348,7 @@ export class Gateway implements GatewayCore {
     } else {
       this.listens.stop(name);
       this.applyLists(name, undefined);
+      this.guard.forget(name);
       if (state !== 'starting') this.warmed(name);
     }
   }
@@ -345,7 +386,9 @@ export class Gateway implements GatewayCore {
           const items = fetched[i];
           if (items !== undefined) next[k] = items;
         });
-        this.applyLists(name, next);
+        const decided = await this.guard.review(name, next, up.info?.instructions);
+        if (this.upstreams.get(name) !== up || up.state !== 'ready') break;
+        this.applyLists(name, next, decided);
       }
     })()
       .catch((err: unknown) => this.log.warn({ upstream: name, err: String(err) }, 'refresh failed'))
@@ -357,7 +400,7 @@ export class Gateway implements GatewayCore {
       });
   }
 
-  private applyLists(name: string, lists: Parameters<Catalog['setUpstream']>[1]): void {
+  private applyLists(name: string, lists: Parameters<Catalog['setUpstream']>[1], decisionsChanged = false): void {
     if (lists) {
       // A tool whose x-mcp-header annotations break the rules is left out (2026-07-28 client duty).
       const tools = lists.tools.filter((t) => {
@@ -368,6 +411,11 @@ export class Gateway implements GatewayCore {
       if (tools.length !== lists.tools.length) lists = { ...lists, tools };
     }
     const changed = this.catalog.setUpstream(name, lists);
+    // A review may change what is served without changing the lists (a quarantine, a revert).
+    if (decisionsChanged && changed.length === 0) {
+      this.catalog.invalidate();
+      changed.push(...ALL_KINDS);
+    }
     const profiles = new Set(this.catalog.profilesOf(name));
     const sent = new Set<string>();
     for (const kind of changed) {
@@ -376,6 +424,13 @@ export class Gateway implements GatewayCore {
       sent.add(method);
       this.broadcast(profiles, method);
     }
+  }
+
+  /** The guard's decisions changed (an admin approved or rejected): rebuild views, tell clients. */
+  private surfaceChanged(servers: readonly string[]): void {
+    this.catalog.invalidate();
+    const profiles = new Set(servers.flatMap((s) => this.catalog.profilesOf(s)));
+    for (const method of new Set(Object.values(LIST_NOTIFICATIONS))) this.broadcast(profiles, method);
   }
 
   /** Sends a list-changed notification to every session and listener of the given profiles. */

@@ -118,6 +118,8 @@ export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> 
       if (typeof name !== 'string') return err(ErrorCode.InvalidParams, 'params.name must be a string');
       const entry = (isTool ? view.toolByName : view.promptByName).get(name);
       if (!entry) {
+        const hidden = (isTool ? view.hiddenTools : view.hiddenPrompts).get(name);
+        if (hidden !== undefined) return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_QUARANTINED', `${isTool ? 'Tool' : 'Prompt'} ${name.slice(0, 128)} is unavailable: ${hidden}`)) };
         return { error: toWireError(new PortcullisError(isTool ? 'PORTCULLIS_ERR_UNKNOWN_TOOL' : 'PORTCULLIS_ERR_UNKNOWN_PROMPT', `Unknown ${isTool ? 'tool' : 'prompt'}: ${name.slice(0, 128)}`)) };
       }
       if (isTool && ex.client.paramHeaders !== undefined) {
@@ -132,6 +134,8 @@ export async function route(ctx: RouterContext, ex: Exchange): Promise<Outcome> 
     case 'resources/unsubscribe': {
       const uri = params.uri;
       if (typeof uri !== 'string') return err(ErrorCode.InvalidParams, 'params.uri must be a string');
+      const hidden = view.hiddenResources.get(uri);
+      if (hidden !== undefined) return { error: toWireError(new PortcullisError('PORTCULLIS_ERR_QUARANTINED', `Resource ${uri.slice(0, 256)} is unavailable: ${hidden}`)) };
       const owner = resourceOwner(ctx, view, uri);
       if (owner === undefined) {
         return ex.client.era === 'modern' ? err(ErrorCode.InvalidParams, `Resource not found: ${uri}`, { uri }) : err(ErrorCode.ResourceNotFound, `Resource not found: ${uri}`, { uri });

@@ -51,6 +51,11 @@ export interface ProfileView {
   readonly templates: readonly OwnedEntry[];
   readonly toolByName: ReadonlyMap<string, NamedEntry>;
   readonly promptByName: ReadonlyMap<string, NamedEntry>;
+  /** Tools and prompts the surface guard hides in this profile: exposed name → why (for clear call errors). */
+  readonly hiddenTools: ReadonlyMap<string, string>;
+  readonly hiddenPrompts: ReadonlyMap<string, string>;
+  /** Resource URIs hidden in this profile → why. */
+  readonly hiddenResources: ReadonlyMap<string, string>;
   readonly resourceOwner: ReadonlyMap<string, string>;
   /** Serialised list pages, filled lazily by the router (bounded by the number of list kinds × pages). */
   readonly pages: Map<string, JsonObject>;
@@ -61,6 +66,8 @@ export interface CatalogSettings {
   separator: string;
   servers: Readonly<Record<string, ServerConfig>>;
   profiles: Readonly<Record<string, ProfileConfig>>;
+  /** Why an item is hidden in a profile (quarantined, blocked), or undefined when it is served. */
+  hidden?: (profile: string, upstream: string, kind: ListKind, def: JsonObject) => string | undefined;
 }
 
 /** Merged catalog of every upstream, with cached per-profile views. */
@@ -120,7 +127,8 @@ export class Catalog {
     return v;
   }
 
-  private invalidate(): void {
+  /** Drops every view (the surface guard's decisions changed). */
+  invalidate(): void {
     this.generation++;
     this.views.clear();
   }
@@ -129,8 +137,16 @@ export class Catalog {
     const upstreams = profile.servers.filter((s) => this.settings.servers[s] !== undefined && !this.settings.servers[s]!.disabled).sort();
     const allow = profile.tools.allow.length === 0 ? () => true : compileGlobs(profile.tools.allow);
     const deny = compileGlobs(profile.tools.deny);
-    const tools = this.named(upstreams, 'tools', profile, (n) => allow(n) && !deny(n));
-    const prompts = this.named(upstreams, 'prompts', profile, () => true);
+    const hiddenTools = new Map<string, string>();
+    const hiddenPrompts = new Map<string, string>();
+    const tools = this.named(upstreams, 'tools', profile, (n) => allow(n) && !deny(n), hiddenTools);
+    const prompts = this.named(upstreams, 'prompts', profile, () => true, hiddenPrompts);
+    const hiddenResources = new Map<string, string>();
+    const hidden = (u: string, kind: ListKind, def: JsonObject): boolean => {
+      const why = this.settings.hidden?.(profile.name, u, kind, def);
+      if (why !== undefined && kind === 'resources' && typeof def.uri === 'string') hiddenResources.set(def.uri, why);
+      return why !== undefined;
+    };
     const resources: OwnedEntry[] = [];
     const templates: OwnedEntry[] = [];
     const resourceOwner = new Map<string, string>();
@@ -139,12 +155,12 @@ export class Catalog {
       if (!l) continue;
       for (const r of l.resources) {
         const uri = typeof r.uri === 'string' ? r.uri : undefined;
-        if (uri === undefined || resourceOwner.has(uri)) continue;
+        if (uri === undefined || resourceOwner.has(uri) || hidden(u, 'resources', r)) continue;
         resourceOwner.set(uri, u);
         resources.push({ upstream: u, def: r });
       }
       for (const t of l.templates) {
-        if (typeof t.uriTemplate !== 'string') continue;
+        if (typeof t.uriTemplate !== 'string' || hidden(u, 'templates', t)) continue;
         templates.push({ upstream: u, def: t, matcher: templateToRegExp(t.uriTemplate) });
       }
     }
@@ -158,13 +174,17 @@ export class Catalog {
       templates,
       toolByName: new Map(tools.map((t) => [t.exposed, t])),
       promptByName: new Map(prompts.map((p) => [p.exposed, p])),
+      hiddenTools,
+      hiddenPrompts,
+      hiddenResources,
       resourceOwner,
       pages: new Map(),
     };
   }
 
-  private named(upstreams: readonly string[], kind: 'tools' | 'prompts', profile: ProfileConfig, keep: (namespaced: string) => boolean): NamedEntry[] {
-    const raw: { upstream: string; original: string; namespaced: string; def: JsonObject }[] = [];
+  /** Named entries of a profile; hidden ones take part in naming (names stay stable) and go to `hiddenOut`. */
+  private named(upstreams: readonly string[], kind: 'tools' | 'prompts', profile: ProfileConfig, keep: (namespaced: string) => boolean, hiddenOut: Map<string, string>): NamedEntry[] {
+    const raw: { upstream: string; original: string; namespaced: string; def: JsonObject; hidden: string | undefined }[] = [];
     for (const u of upstreams) {
       const l = this.lists.get(u);
       const server = this.settings.servers[u];
@@ -173,18 +193,24 @@ export class Catalog {
         if (typeof def.name !== 'string') continue;
         const namespaced = namespacedName(server.prefix, this.settings.separator, def.name);
         if (!keep(namespaced)) continue;
-        raw.push({ upstream: u, original: def.name, namespaced, def });
+        raw.push({ upstream: u, original: def.name, namespaced, def, hidden: this.settings.hidden?.(profile.name, u, kind, def) });
       }
     }
     const renames = kind === 'tools' ? profile.rename : {};
     const descriptions = kind === 'tools' ? profile.descriptions : {};
     const names = assignUniqueNames(raw.map((r) => ({ wanted: renames[r.namespaced] ?? r.namespaced, key: `${r.upstream}\u0000${r.original}` })));
-    return raw.map((r, i) => {
+    const out: NamedEntry[] = [];
+    raw.forEach((r, i) => {
       const exposed = names[i]!;
+      if (r.hidden !== undefined) {
+        hiddenOut.set(exposed, r.hidden);
+        return;
+      }
       const description = descriptions[r.namespaced];
       const def: JsonObject = { ...r.def, name: exposed };
       if (description !== undefined) def.description = description;
-      return { exposed, namespaced: r.namespaced, upstream: r.upstream, original: r.original, def };
+      out.push({ exposed, namespaced: r.namespaced, upstream: r.upstream, original: r.original, def });
     });
+    return out;
   }
 }

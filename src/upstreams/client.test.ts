@@ -1,3 +1,4 @@
+import { DEFAULT_ACTIONS } from '../config/security.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServerConfig } from '../config/types.js';
 import type { JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, Outcome } from '../protocol/jsonrpc.js';
@@ -60,7 +61,7 @@ function server(era: 'legacy' | 'modern', tools?: (t: FakeTransport, m: JsonRpcR
 }
 
 function config(over: Partial<ServerConfig> = {}): ServerConfig {
-  return { name: 'up', transport: 'stdio', command: 'x', args: [], env: {}, headers: {}, era: 'auto', prefix: '', timeoutMs: 5000, maxInFlight: 4, restart: { initialDelayMs: 10, maxDelayMs: 20 }, disabled: false, ...over };
+  return { name: 'up', transport: 'stdio', command: 'x', args: [], env: {}, headers: {}, era: 'auto', prefix: '', timeoutMs: 5000, maxInFlight: 4, restart: { initialDelayMs: 10, maxDelayMs: 20 }, disabled: false, security: { actions: { ...DEFAULT_ACTIONS }, mode: 'tofu', newItems: 'auto-if-clean', pinTls: false }, ...over };
 }
 
 function harness(script: Script | Script[], over: Partial<ServerConfig> = {}, kind: UpstreamTransport['kind'] = 'stdio') {

@@ -2,6 +2,7 @@
  * Helpers for the upstream process-level tests: server configs for the echo fixture, an event
  * recorder, and an HTTP fixture process.
  */
+import { DEFAULT_ACTIONS } from '../../src/config/security.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ export const LIMITS: LimitsConfig = { maxBodyBytes: 4e6, maxUpstreamMessageBytes
 
 /** A server config with test defaults. */
 export function serverConfig(over: Partial<ServerConfig>): ServerConfig {
-  return { name: 'echo', transport: 'stdio', args: [], env: {}, headers: {}, era: 'auto', prefix: '', timeoutMs: 10_000, maxInFlight: 16, restart: { initialDelayMs: 50, maxDelayMs: 200 }, disabled: false, cwd: ROOT, ...over };
+  return { name: 'echo', transport: 'stdio', args: [], env: {}, headers: {}, era: 'auto', prefix: '', timeoutMs: 10_000, maxInFlight: 16, restart: { initialDelayMs: 50, maxDelayMs: 200 }, disabled: false, cwd: ROOT, security: { actions: { ...DEFAULT_ACTIONS }, mode: 'tofu', newItems: 'auto-if-clean', pinTls: false }, ...over };
 }
 
 /** A stdio config that runs the fixture with node + tsx. */
