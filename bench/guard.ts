@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'portcullis-guard-'));
   const config = join(dir, 'portcullis.yaml');
   writeFileSync(config, `logging: { level: info }\nservers:\n  echo: { url: "${echo.url}/mcp", prefix: "", maxInFlight: 1024 }\n`);
-  const gw = await startListening('portcullis', ['--import', PROBE, join(ROOT, 'dist', 'cli', 'main.js'), 'start', '--config', config, '--port', '0']);
+  const gw = await startListening('portcullis', ['--import', PROBE, join(ROOT, 'dist', 'cli', 'main.js'), 'start', '--config', config, '--port', '0'], { PORTCULLIS_STATE_DIR: dir });
   const driver = await startDriver();
   const ratios: number[] = [];
   let errors = 0;

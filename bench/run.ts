@@ -83,7 +83,7 @@ async function startGateway(name: string, yaml: string, env: NodeJS.ProcessEnv, 
   writeFileSync(file, yaml);
   const flags = ['--expose-gc', '--import', PROBE];
   if (prof) flags.push('--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'results', 'raw', 'prof', name));
-  return startListening(name, [...flags, join(ROOT, 'dist', 'cli', 'main.js'), 'start', '--config', file, '--port', '0'], env);
+  return startListening(name, [...flags, join(ROOT, 'dist', 'cli', 'main.js'), 'start', '--config', file, '--port', '0'], { PORTCULLIS_STATE_DIR: dir, ...env });
 }
 
 async function startPeers(): Promise<{ mcpProxy: Started; supergateway: Started }> {

@@ -23,6 +23,8 @@ export type Command =
   | { kind: 'start'; options: StartOptions }
   | { kind: 'stdio'; options: StdioOptions }
   | { kind: 'validate'; file: string }
+  /** Commands that parse their own options (the rest of the command line). */
+  | { kind: 'scan' | 'discover' | 'pins'; argv: string[] }
   | { kind: 'version' }
   | { kind: 'help' };
 
@@ -43,6 +45,15 @@ Commands:
   stdio [--config FILE] [--profile P]
                          Serve one profile over stdin/stdout (for desktop clients).
   validate FILE          Check a config file; prints "ok: N servers, M profiles" or every problem.
+  scan --tools FILE [--format json|text]
+                         Screen a tools/list result (or an array of tools) offline; exit 1 if any is blocked.
+  scan --config FILE [--format json|text]
+                         Connect to the configured servers and screen everything they list.
+  discover [--no-scan] [--wrap CLIENT | --unwrap CLIENT]
+                         Find MCP client configs on this machine, list servers that bypass Portcullis,
+                         scan them; --wrap routes a client through Portcullis (with a backup).
+  pins list|show|approve|reject|forget|history [...]
+                         Review and approve pinned definitions (quarantined changes). See docs/security.md.
   version                Print the version (also --version, -v).
   help                   Print this help (also --help, -h).
 
@@ -50,7 +61,7 @@ Config lookup for start and stdio: --config FILE (-c FILE), then $PORTCULLIS_CON
 then a built-in default (the MCP "everything" demo server).
 Docs: docs/config.md`;
 
-const COMMANDS = ['start', 'stdio', 'validate', 'version', 'help'];
+const COMMANDS = ['start', 'stdio', 'validate', 'scan', 'discover', 'pins', 'version', 'help'];
 const CONFIG = { type: 'string', short: 'c' } as const;
 const HELP = { type: 'boolean', short: 'h' } as const;
 
@@ -116,6 +127,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
       }
       return { kind: 'validate', file: positionals[0] };
     }
+    case 'scan':
+    case 'discover':
+    case 'pins':
+      return { kind: first, argv: rest };
     default: {
       if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"; options come after the command`);
       const hint = closest(first, COMMANDS);

@@ -29,6 +29,22 @@ async function run(command: Command): Promise<number | undefined> {
       await runStdio(command.options);
       return undefined;
     }
+    case 'scan': {
+      if (command.argv.includes('--config') || command.argv.includes('-c')) {
+        const { runScanConfig } = await import('./scan-config.js');
+        return runScanConfig(command.argv);
+      }
+      const { runScanTools } = await import('./scan-tools.js');
+      return runScanTools(command.argv);
+    }
+    case 'discover': {
+      const { runDiscover } = await import('./discover.js');
+      return runDiscover(command.argv);
+    }
+    case 'pins': {
+      const { runPins } = await import('./pins.js');
+      return runPins(command.argv);
+    }
   }
 }
 

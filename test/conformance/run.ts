@@ -118,7 +118,7 @@ function gatewayConfig(arm: ArmSpec, fixtureUrl: string | undefined): string {
 async function startGateway(configPath: string): Promise<{ proc: Spawned; url: string }> {
   const proc = spawnTracked('portcullis', process.execPath, [gatewayCli, 'start', '--config', configPath, '--port', '0'], {
     cwd: repoRoot,
-    env: { ...process.env, PORTCULLIS_LOG_LEVEL: process.env.PORTCULLIS_LOG_LEVEL ?? 'info' },
+    env: { ...process.env, PORTCULLIS_LOG_LEVEL: process.env.PORTCULLIS_LOG_LEVEL ?? 'info', PORTCULLIS_STATE_DIR: dirname(configPath) },
   });
   proc.child.stdin?.end();
   const raw = await waitForLine(proc, /listening (https?:\/\/[^\s"',}]+)/, READY_TIMEOUT_MS);

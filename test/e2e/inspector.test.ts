@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, startGateway, writeConfig, type GatewayProcess } from '../helpers/gateway.js';
 import { EVERYTHING, FILESYSTEM, nodeServer, runInspector, type InspectorRun } from '../helpers/e2e.js';
@@ -30,7 +30,7 @@ const firstText = (run: InspectorRun): string => (run.json().content as { type: 
 const explain = (run: InspectorRun): string => `exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
 
 /** The Inspector's arguments that make it launch `portcullis stdio` (after `--`, so `--config` is ours). */
-const stdioTarget = (): string[] => ['--', process.execPath, CLI, 'stdio', '--config', config];
+const stdioTarget = (): string[] => ['-e', `PORTCULLIS_STATE_DIR=${dirname(config)}`, '--', process.execPath, CLI, 'stdio', '--config', config];
 
 describe('MCP Inspector CLI over the HTTP ingress', () => {
   it('lists the namespaced tools of both servers', async () => {

@@ -171,7 +171,7 @@ export interface StdioGateway {
 export function startStdioGateway(configFile: string, extraArgs: string[] = []): StdioGateway {
   const child = spawn(process.execPath, [CLI, 'stdio', '--config', configFile, ...extraArgs], {
     cwd: dirname(configFile),
-    env: { ...process.env, PORTCULLIS_LOG_LEVEL: process.env.PORTCULLIS_LOG_LEVEL ?? 'info' },
+    env: { ...process.env, PORTCULLIS_LOG_LEVEL: process.env.PORTCULLIS_LOG_LEVEL ?? 'info', PORTCULLIS_STATE_DIR: dirname(configFile) },
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });

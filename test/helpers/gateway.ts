@@ -36,7 +36,8 @@ export function writeConfig(yaml: string): string {
 export async function startGateway(configFile: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [CLI, 'start', '--config', configFile, '--port', '0', ...extraArgs], {
     cwd: dirname(configFile),
-    env: { ...process.env, PORTCULLIS_LOG_LEVEL: process.env.PORTCULLIS_LOG_LEVEL ?? 'info', ...env },
+    // Pins live beside the test's config, so no two tests (and no test and the user) share them.
+    env: { ...process.env, PORTCULLIS_LOG_LEVEL: process.env.PORTCULLIS_LOG_LEVEL ?? 'info', PORTCULLIS_STATE_DIR: dirname(configFile), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
