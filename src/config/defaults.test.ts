@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseConfigText } from './load.js';
 
 const parse = (text: string, env: NodeJS.ProcessEnv = {}) => parseConfigText(text, 'portcullis.yaml', env);
@@ -32,9 +34,41 @@ describe('defaults', () => {
       namespaceSeparator: '__',
       filters: ['access-log', 'deadline', 'size-limit', 'profile-tools'],
       servers: {},
+      security: {
+        screening: true,
+        pinning: true,
+        actions: { critical: 'block', high: 'block', medium: 'quarantine', low: 'warn', info: 'allow' },
+        mode: 'tofu',
+        newItems: 'auto-if-clean',
+        refreshIntervalMs: 300_000,
+        pinTls: false,
+      },
+      state: { dir: join(homedir(), '.local', 'state', 'portcullis'), pins: 'sqlite' },
       profiles: { default: { name: 'default', servers: [], tools: { allow: [], deny: [] }, rename: {}, descriptions: {} } },
       source: 'portcullis.yaml',
     });
+  });
+
+  it('security: per-server overrides fill from the global section; profiles may tighten; state dir lookup', () => {
+    const cfg = parse(
+      [
+        'security: { actions: { low: quarantine }, mode: preapproved }',
+        'servers:',
+        '  a: { command: x, security: { actions: { medium: block }, pinTls: true } }',
+        '  b: { command: y }',
+        'profiles:',
+        '  prod: { security: { actions: { medium: block } } }',
+        'state: { dir: data, pins: memory }',
+      ].join('\n'),
+      { XDG_STATE_HOME: '/xdg' },
+    );
+    expect(cfg.servers.a?.security).toEqual({ actions: { critical: 'block', high: 'block', medium: 'block', low: 'quarantine', info: 'allow' }, mode: 'preapproved', newItems: 'auto-if-clean', pinTls: true });
+    expect(cfg.servers.b?.security.actions.medium).toBe('quarantine');
+    expect(cfg.profiles.prod?.actions).toEqual({ medium: 'block' });
+    expect(cfg.state).toEqual({ dir: resolve('data'), pins: 'memory' });
+    expect(parse('', { PORTCULLIS_STATE_DIR: '/srv/pc', XDG_STATE_HOME: '/xdg' }).state.dir).toBe('/srv/pc');
+    expect(parse('', { XDG_STATE_HOME: '/xdg' }).state.dir).toBe('/xdg/portcullis');
+    expect(() => parse('security: { actions: { high: explode } }')).toThrow(/security\.actions\.high/);
   });
 
   it('empty sections mean defaults', () => {
@@ -74,6 +108,7 @@ describe('defaults', () => {
       maxInFlight: 64,
       restart: { initialDelayMs: 500, maxDelayMs: 30_000 },
       disabled: false,
+      security: { actions: { critical: 'block', high: 'block', medium: 'quarantine', low: 'warn', info: 'allow' }, mode: 'tofu', newItems: 'auto-if-clean', pinTls: false },
     });
   });
 

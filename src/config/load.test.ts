@@ -44,7 +44,7 @@ describe('parseConfigText errors', () => {
     expect(problems('servers:\n  a:\n    command: x\n    restart: { initalDelayMs: 1 }\nprofiles:\n  p:\n    tools: { alow: [] }\n    renames: {}\n')).toEqual([
       'p.yaml:4:16 servers.a.restart.initalDelayMs: unknown key "initalDelayMs" (did you mean "initialDelayMs"?); expected one of initialDelayMs, maxDelayMs',
       'p.yaml:7:14 profiles.p.tools.alow: unknown key "alow" (did you mean "allow"?); expected one of allow, deny',
-      'p.yaml:8:5 profiles.p.renames: unknown key "renames" (did you mean "rename"?); expected one of servers, tools, rename, descriptions',
+      'p.yaml:8:5 profiles.p.renames: unknown key "renames" (did you mean "rename"?); expected one of servers, tools, rename, descriptions, security',
     ]);
   });
 

@@ -22,7 +22,7 @@ import type { Logger } from '../telemetry/logger.js';
 import { canonicalHash } from '../policies/pinning/hash.js';
 import { reconcileServer, type ObservedItem } from '../policies/pinning/reconcile.js';
 import { resolveIdentity, type ServerIdentity } from '../policies/pinning/identity.js';
-import { screenItem, skeleton, type Finding, type ItemKind, type Verdict } from '../policies/screen/index.js';
+import { createHttpJudge, screenItem, skeleton, type Finding, type ItemKind, type Judge, type Verdict } from '../policies/screen/index.js';
 import type { PinKind, PinStore } from '../storage/pin-store.js';
 import { collisionFindings } from './collisions.js';
 
@@ -73,6 +73,9 @@ export class SurfaceGuard {
   private readonly screenCache = new Map<string, Finding[]>();
   private readonly identities = new Map<string, { key: string; identity: Promise<ServerIdentity> }>();
   private readonly warned = new Set<string>();
+  /** The second-opinion judge and the config it was made from (off unless `security.judge` is set). */
+  private judge: { key: string; judge: Judge } | undefined;
+  private readonly judged = new Map<string, Finding[]>();
   private store: Promise<PinStore> | undefined;
   private storeFailed = false;
   private poller: NodeJS.Timeout | undefined;
@@ -220,7 +223,7 @@ export class SurfaceGuard {
       for (const def of lists[kind]) {
         const name = itemName(kind, def);
         if (name === undefined) continue;
-        const findings = this.screen({ kind: SCREEN_KIND[kind], name, def }, server, others);
+        const findings = await this.screenWithJudge({ kind: SCREEN_KIND[kind], name, def }, server, others);
         if (kind === 'tools') {
           skeletons.set(skeleton(name), name);
           findings.push(...collisionFindings(server, name, sc, cfg, otherTools));
@@ -229,7 +232,7 @@ export class SurfaceGuard {
       }
     }
     if (instructions !== undefined) {
-      const findings = this.screen({ kind: 'server', name: server, def: { instructions } }, server, others);
+      const findings = await this.screenWithJudge({ kind: 'server', name: server, def: { instructions } }, server, others);
       observed.push({ kind: 'instructions', name: '', def: { instructions }, findings, verdict: this.verdict(findings, sc, server, 'instructions', '') });
     }
     const store = await this.getStore();
@@ -256,6 +259,29 @@ export class SurfaceGuard {
       });
     }
     this.servers.set(server, { lists, skeletons, instructions, decisions, instructionsServed });
+  }
+
+  /** The engine's findings plus, when `security.judge` is set, the judge's (cached like the engine's). */
+  private async screenWithJudge(item: { kind: ItemKind; name: string; def: JsonObject }, server: string, others: { key: string; map: ReadonlyMap<string, readonly string[]> }): Promise<Finding[]> {
+    const findings = this.screen(item, server, others);
+    const cfg = this.opts.config().security;
+    if (!cfg.screening || !cfg.judge) return findings;
+    const jkey = JSON.stringify([cfg.judge.url, cfg.judge.timeoutMs, cfg.judge.headers]);
+    if (this.judge?.key !== jkey) {
+      this.judge = { key: jkey, judge: createHttpJudge({ url: cfg.judge.url, headers: cfg.judge.headers, timeoutMs: cfg.judge.timeoutMs }) };
+      this.judged.clear();
+    }
+    const key = `${server}\u0000${item.kind}\u0000${canonicalHash(item.def)}\u0000${others.key}`;
+    let extra = this.judged.get(key);
+    if (extra === undefined) {
+      extra = await this.judge.judge.review(item, { server, otherServers: others.map }, findings, AbortSignal.timeout(cfg.judge.timeoutMs + 1000));
+      // An unavailable judge is not cached: the next review asks again.
+      if (!extra.some((f) => f.rule === 'judge.unavailable')) {
+        if (this.judged.size >= CACHE_MAX) this.judged.clear();
+        this.judged.set(key, extra);
+      }
+    }
+    return [...findings, ...extra];
   }
 
   /** Findings of one item, cached by its definition hash and the other servers' names. */
