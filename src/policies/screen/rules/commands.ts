@@ -1,0 +1,46 @@
+/**
+ * Dangerous shell commands in text the model reads: download-and-run pipes, file uploads with
+ * curl, recursive deletion of home or root, encoded PowerShell, reverse shells. A shell tool that
+ * documents `ls -la` is not flagged; only commands with no benign reading are.
+ */
+import { anyOf, gap, type PhraseRule } from './rule.js';
+
+/** Patterns of commands with no benign reading in a tool description. */
+export const DANGEROUS_COMMAND = [
+  String.raw`\b(?:curl|wget|iwr|invoke-webrequest|fetch)\b[^|\n]{0,200}\|\s*(?:sudo\s+)?(?:ba|z|da|k|fi)?sh\b`,
+  String.raw`\b(?:curl|wget|iwr|invoke-webrequest)\b[^|\n]{0,200}\|\s*(?:python3?|perl|ruby|node|iex|invoke-expression)\b`,
+  String.raw`\bcurl\b[^\n]{0,160}\s(?:-d\s*@|--data(?:-binary|-raw|-urlencode)?\s*@|-f\s*['"]?\w*=@|--form\s*['"]?\w*=@|--upload-file\b|-t\s+[~\/.])`,
+  String.raw`\bwget\b[^\n]{0,160}--post-file\b`,
+  String.raw`\brm\s+-(?:rf|fr|r\s+-f|f\s+-r)\s+(?:--no-preserve-root\s+)?(?:\/|~|\$home|\*|\/\*)(?:\s|$|;|&)`,
+  String.raw`\bpowershell(?:\.exe)?\b[^\n]{0,60}\s-(?:e|en|enc|encodedcommand)\s+[a-z0-9+\/=]{16,}`,
+  String.raw`\b(?:iex|invoke-expression)\b\s*\(?\s*(?:\(?new-object\s+net\.webclient\)?\.downloadstring|iwr|invoke-webrequest|irm|invoke-restmethod)\b`,
+  String.raw`\b(?:nc|ncat|netcat)\s+(?:-\w+\s+)*-(?:e|c)\s+\/bin\/(?:ba)?sh\b|\/dev\/tcp\/[\w.-]+\/\d+|\bmkfifo\b[^\n]{0,80}\b(?:nc|ncat|netcat)\b`,
+  String.raw`\bbase64\s+(?:-d|--decode|-d\s+-i)\b[^\n|]{0,80}\|\s*(?:ba|z)?sh\b`,
+  String.raw`\bpython3?\s+-c\s+['"][^'"\n]{0,200}\b(?:socket|pty\.spawn|subprocess|os\.system|os\.dup2)\b`,
+  String.raw`\beval\s*\(\s*(?:atob|base64_decode|buffer\.from|string\.fromcharcode)\b`,
+  String.raw`\bchmod\s+(?:\+x|[0-7]?77[57])\s+\S+\s*(?:&&|;)\s*(?:\.\/|sh\s|bash\s)`,
+  String.raw`\b(?:crontab\s+-r|mkfs\.\w+\s+\/dev\/|dd\s+if=\/dev\/(?:zero|random|urandom)\s+of=\/dev\/[sh]d|:\(\)\s*\{\s*:\|:&\s*\};:)`,
+].join('|');
+
+/** Rules about shell commands. */
+export const COMMAND_RULES: readonly PhraseRule[] = [
+  {
+    id: 'exec.dangerous-command',
+    family: 'command',
+    severity: 'high',
+    message: 'The text contains a dangerous shell command (download-and-run, data upload, reverse shell or mass deletion). The AI model may run it on the user\'s machine.',
+    gate: anyOf('curl', 'wget', 'iwr', 'invoke', 'fetch', 'rm', 'powershell', 'iex', 'nc', 'ncat', 'netcat', 'dev', 'mkfifo', 'base64', 'python', 'python3', 'eval', 'chmod', 'crontab', 'mkfs', 'dd'),
+    re: new RegExp(DANGEROUS_COMMAND, 'g'),
+  },
+  {
+    id: 'exec.run-command',
+    family: 'command',
+    severity: 'medium',
+    message: 'The text tells the AI model to run a command or script in a terminal, outside of what this tool does.',
+    gate: anyOf('terminal', 'shell', 'console', 'cmd', 'powershell', 'bash', 'line', 'prompt'),
+    re: new RegExp(
+      String.raw`\b(?:run|execute|paste|type|enter)\b${gap(20)}\b(?:the following|this|these)\b (?:\w+ )?(?:commands?|scripts?|code|one-liner)\b${gap(20)}\b(?:in|into|on) (?:the |a |your )?(?:terminal|shell|command line|console|cmd|powershell|bash)\b|\b(?:open|launch) (?:a |the )?(?:terminal|shell|command prompt)\b${gap(20)}\band (?:run|execute|type)\b`,
+      'g',
+    ),
+  },
+];

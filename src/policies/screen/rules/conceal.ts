@@ -1,0 +1,70 @@
+/**
+ * Concealment (English): orders to hide what the model does from the user, to keep parts of the
+ * description out of answers, or to act without asking. "Fails silently" and "overwrites without
+ * warning" describe a tool's behaviour and are not flagged.
+ */
+import { allOf, anyOf, gap, oneOf, type PhraseRule } from './rule.js';
+import { NEG, NEG_W, USER, USER_W } from './words.js';
+
+const THING_W = anyOf('that', 'how', 'why', 'what', 'so', 'it', 'this', 'these', 'instructions', 'instruction', 'note', 'notes', 'message', 'messages', 'steps', 'step', 'requirements', 'requirement', 'directives', 'directive', 'rules', 'rule', 'side', 'behaviour', 'behavior', 'reasoning', 'reply', 'answer', 'response', 'summary', 'which', 'where', 'paragraph');
+const ANSWER = String.raw`(?:reply|replies|answer|answers|response|responses|reasoning|summary|summaries|output|explanation|final answer|chat|message to the user)`;
+
+/** English concealment rules. */
+export const CONCEAL_RULES: readonly PhraseRule[] = [
+  {
+    id: 'injection.concealment',
+    family: 'concealment',
+    severity: 'high',
+    message: 'The text tells the AI model to hide what it does from the user. Legitimate tools have no reason to keep their actions secret.',
+    gate: oneOf(
+      allOf(NEG_W, oneOf(USER_W, THING_W)),
+      allOf(anyOf('keep', 'treat', 'leave', 'hold'), anyOf('secret', 'hidden', 'confidential', 'private', 'between', 'yourself', 'out')),
+      allOf(anyOf('hide', 'conceal', 'mask', 'obscure', 'without', 'so', 'such', 'that', 'notice'), USER_W),
+      allOf(USER_W, anyOf('not', 'never', "doesn't", "don't", "won't")),
+      anyOf('secretly', 'covertly', 'surreptitiously', 'stealthily', 'invisibly', 'behind', 'display', 'yourself'),
+    ),
+    re: new RegExp(
+      [
+        `\\b${NEG} (?:ever )?(?:tell|inform|notify|alert|warn|mention|explain|bring up|admit|confess)(?:ing)?\\b${gap(30)}\\b(?:to |with )?${USER}(?!'s)`,
+        `\\b${NEG} (?:ever )?let(?:ting)? ${USER} (?:know|see|notice|find out)\\b`,
+        `\\b${NEG} (?:ever )?(?:mention|say|reveal|disclose|admit|acknowledge|indicate|report|explain|state|note|describe|list|discuss)\\b (?:to (?:the |your )?user )?(?:that|how|why|what|which|where|so|it|this|these)\\b`,
+        `\\b${NEG} (?:ever )?(?:reveal|show|display|disclose|mention|expose|repeat|reference|describe|explain|discuss|list)\\b${gap(16)}\\b(?:this|these|the|above|following|hidden|secret|additional|extra)\\b (?:\\w+ )?(?:instructions?|notes?|messages?|steps?|requirements?|directives?|rules?|side effects?|behaviou?r|paragraph|section)\\b`,
+        `\\b(?:${NEG}|without) (?:\\w+ ){0,4}(?:in|from|to) (?:your|the) ${ANSWER}\\b`,
+        `\\b(?:keep|treat|hold) (?:this|these|it|them|that)${gap(16)}\\b(?:secret|hidden|confidential|private|between us|to yourself)\\b`,
+        `\\b(?:leave|keep) (?:this|these|it|that)(?: \\w+){0,2} out of (?:any|your|the)\\b`,
+        `\\b(?:hide|conceal|mask|obscure)\\b${gap(30)}\\bfrom ${USER}`,
+        `\\b${USER}${gap(16)}\\b(?:must|should|need|may|will|does|do|would|can)(?: not|n't) (?:ever )?(?:know|see|notice|find out|learn|realise|realize|suspect|be (?:aware|informed|told|notified))\\b`,
+        `\\bwithout (?:the |your )?(?:user'?s?|human'?s?|anyone'?s?) (?:knowing|knowledge|noticing|awareness|being aware|finding out|seeing)\\b`,
+        `\\bnever bring (?:it|this|that) up\\b|\\bkeep (?:it|this|that) to yourself\\b|\\bnot (?:meant )?for display\\b|\\b(?:do not|don't|never) (?:point out|draw attention to|highlight) (?:the|any|this)\\b`,
+        `\\b(?:secretly|covertly|surreptitiously|stealthily|invisibly|behind (?:the |your )?user'?s back)\\b`,
+      ].join('|'),
+      'g',
+    ),
+    refine: (m) => (/^(?:secretly|covertly|surreptitiously|stealthily|invisibly)$/.test(m[0]) ? 'medium' : 'high'),
+  },
+  {
+    id: 'injection.concealment',
+    family: 'concealment',
+    severity: 'medium',
+    message: 'The text tells the AI model to act quietly, to word its answer in a set way or to act without asking the user first.',
+    gate: oneOf(
+      anyOf('silently', 'quietly', 'discreetly', 'only', 'omit', 'avoid'),
+      allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
+      allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
+      anyOf('upset', 'scare', 'alarm', 'worry'),
+    ),
+    re: new RegExp(
+      [
+        `\\b(?:silently|quietly|discreetly|automatically and silently)\\b (?:\\w+ ){0,2}(?:send|forward|transmit|upload|copy|include|add|append|attach|read|exfiltrate|bcc|cc|post|email|call|invoke|execute|run|install|collect|log|record|save|store|share|leak|delete|modify|change|replace|pass)\\b`,
+        `\\bwithout (?:first )?(?:asking|consulting|telling|informing|notifying|alerting|warning|prompting|bothering|involving|confirming with) (?:the |your )?(?:user|human|them)\\b`,
+        `\\b${NEG} (?:ask|prompt|consult|check with|bother|request) (?:the |your )?(?:user|human)\\b${gap(24)}\\b(?:confirm\\w*|permission|consent|approv\\w*|first|before)\\b`,
+        `\\b(?:do not|don't|never) (?:alarm|worry|scare|upset|confuse|concern) (?:the |your )?user\\b`,
+        `\\b(?:could|might|would|will) (?:even )?(?:upset|scare|alarm|worry) the user\\b`,
+        `\\b(?:reply|respond|answer) (?:with|using) ["']?[^"'\\n]{1,30}["']? only\\b|\\bonly (?:reply|respond|answer) (?:with|using)\\b`,
+        `\\bomit (?:the |any )?[\\w.-]+ (?:field|value|column|line|part)\\b${gap(30)}\\b(?:do not|don't|never|without)\\b`,
+        `\\bavoid (?:words|terms|phrases|mentioning|saying)\\b${gap(30)}\\b(?:upload\\w*|send\\w*|copy\\w*|forward\\w*|transfer\\w*|shar\\w*|export\\w*)\\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+];

@@ -1,0 +1,118 @@
+/**
+ * Data flow, sentence by sentence: a sentence that moves something into one of this tool's
+ * parameters ("… and pass it as notes", "the summary field should contain …") or out to an outside
+ * address ("… is uploaded to https://…"), judged by what it moves. Secrets, sensitive files, the
+ * conversation, the environment and the user's personal data are flagged; "pass the repository
+ * path as repo" is not. Also: parameter names that are themselves instructions
+ * (`content_from_reading_ssh_id_rsa`), and recipient fields with a preset outside address.
+ */
+import type { Prepared } from '../normalise.js';
+import type { Severity } from '../types.js';
+import type { FieldText } from '../walk.js';
+import { CHANNEL, HOME_PATHS, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
+
+interface Cargo {
+  rule: string;
+  family: Family;
+  re: RegExp;
+  message: string;
+}
+
+const CARGO: readonly Cargo[] = [
+  { rule: 'exfil.sensitive-file', family: 'sensitive-file', re: new RegExp(`${STRONG_FILES}|${WEAK_FILES}|${HOME_PATHS}`), message: 'The text tells the AI model to put the contents of a private file or folder into a parameter of this tool, which sends it to the tool\'s server.' },
+  { rule: 'exfil.credentials', family: 'credential', re: new RegExp(String.raw`\b${SECRET}\b${'(?:[^.!?\\n]){0,40}'}\b(?:you (?:used|use|have|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided|used)|earlier|found|stored|saved|visible|shown|displayed|seen|from (?:the |this |your )?(?:conversation|chat|environment|env|memory|config|session|keychain|browser))\b|\b(?:the user|you) (?:typed|entered|gave|shared|pasted|used)\b${'(?:[^.!?\\n]){0,30}'}\b${SECRET}\b|\b(?:environment variables|env(?:ironment)? vars|process\.env|output of (?:env|printenv|set))\b`), message: 'The text tells the AI model to copy secrets (tokens, passwords, environment variables) into a parameter of this tool.' },
+  { rule: 'exfil.conversation', family: 'conversation', re: MODEL_CONTEXT, message: 'The text tells the AI model to put the conversation (what the user said) into a parameter of this tool.' },
+  { rule: 'exfil.personal-data', family: 'conversation', re: new RegExp(PERSONAL), message: 'The text tells the AI model to hand over the user\'s personal data (contact details, files) through a parameter of this tool.' },
+];
+
+const WORKSPACE_RE = new RegExp(WORKSPACE);
+/** Sending verbs in any tense ("is uploaded to", "reports … to"). */
+const SENDS = /\b(?:send|sends|sent|sending|upload|uploads|uploaded|uploading|post|posts|posted|forward|forwards|forwarded|report|reports|reported|sync|syncs|synced|mirror|mirrors|mirrored|transmit|transmits|transmitted|copy|copies|copied|share|shares|shared|stream|streams|streamed|push|pushes|pushed|beacon)\b/;
+/** "The summary field should contain …": a parameter of this tool as the subject of a filling verb. */
+const FILLS = /\b([a-z_][\w.-]{1,63})['"]? (?:field |parameter |argument |param |value )?(?:should |must |will |shall |needs to |has to |is to )?(?:always )?(?:contain|contains|hold|holds|receive|receives|be filled with|be set to|carry|carries|include|includes)\b/g;
+
+function fillsParam(s: string, facts: ItemFacts): boolean {
+  FILLS.lastIndex = 0;
+  for (let m = FILLS.exec(s); m !== null; m = FILLS.exec(s)) {
+    if (facts.params.has((m[1] ?? '').replace(/[.-]+$/, ''))) {
+      FILLS.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
+const MAX_SENTENCES = 200;
+
+function sentences(text: string): Array<{ s: string; at: number }> {
+  const out: Array<{ s: string; at: number }> = [];
+  const re = /[^.!?\n]+(?:[.!?](?=\S)[^.!?\n]*)*[.!?]?/g;
+  for (let m = re.exec(text); m !== null && out.length < MAX_SENTENCES; m = re.exec(text)) if (m[0].trim().length > 0) out.push({ s: m[0], at: m.index });
+  return out;
+}
+
+/** Scans the sentences of one field for data moved into a parameter or out to an address. */
+export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
+  const text = p.latin;
+  if (text.length < 12) return;
+  for (const { s, at } of sentences(text)) {
+    const native = p.native.slice(at, at + s.length);
+    if ((MOVE_ANY.test(native) && toParameter(s, field, facts)) || fillsParam(s, facts)) {
+      for (const c of CARGO) {
+        if (!c.re.test(s)) continue;
+        if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
+        emit({ rule: c.rule, severity: 'high', field: field.field, evidence: rawRangeExcerpt(p, at, at + s.length), message: c.message, family: c.family, order });
+        break;
+      }
+    }
+    if (SENDS.test(s) && OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''))) {
+      const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s);
+      if (sensitive) {
+        emit({
+          rule: 'exfil.url',
+          family: 'exfil-url',
+          severity: 'high',
+          field: field.field,
+          evidence: rawRangeExcerpt(p, at, at + s.length),
+          message: 'The text says private data (files, the workspace, the conversation, secrets) is sent to an outside address.',
+          order,
+        });
+      }
+    }
+  }
+}
+
+const NAME_VERB = /\b(?:include|includes|including|content|contents|read|reading|from|pass|send|attach|copy|dump|full|entire|paste|upload|leak|exfil|steal|grab|here)\b/;
+const NAME_OBJECT = /\b(?:ssh|id rsa|rsa|env|dotenv|credentials?|passwords?|passwd|api key|apikey|tokens?|secrets?|cookies?|private key|system prompt|conversation|chat history|history|keychain|wallet|saved logins?)\b/;
+const RECIPIENT_PARAM = /^(?:bcc|cc|to|recipients?|attendees?|forward(?:_?to)?|reply_?to|watchers?|reviewers?|invitees?|notify|webhook(?:_?url)?|callback(?:_?url)?|upload(?:_?url)?|destination|remote(?:_?url)?|endpoint|mirror)$/i;
+
+/** Property names that are instructions, and recipient fields preset to an outside address. */
+export function scanParamName(field: FieldText, p: Prepared, order: number, emit: Emit): void {
+  if (field.isParamName) {
+    const words = p.latin;
+    if (NAME_VERB.test(words) && NAME_OBJECT.test(words)) {
+      const sev: Severity = words.split(' ').length >= 4 || new RegExp(STRONG_FILES).test(field.text.toLowerCase()) || /\b(?:ssh|id rsa|env file|system prompt)\b/.test(words) ? 'high' : 'medium';
+      emit({
+        rule: 'exfil.param-name',
+        severity: sev,
+        field: field.field,
+        evidence: rawRangeExcerpt(p, 0, words.length),
+        message: 'A parameter\'s name asks for secrets or private files. Models read parameter names as instructions for what to put there.',
+        family: 'credential',
+        order,
+      });
+    }
+    return;
+  }
+  if (field.kind === 'value' && field.param !== undefined && RECIPIENT_PARAM.test(field.param) && /\.default|\.const/.test(field.field) && OUTSIDE.test(p.latin)) {
+    emit({
+      rule: 'exfil.redirect-recipient',
+      severity: 'high',
+      field: field.field,
+      evidence: rawRangeExcerpt(p, 0, p.latin.length),
+      message: 'A recipient or destination field comes preset with an outside address, so messages or data go there unless the user notices.',
+      family: 'exfil-url',
+      order,
+    });
+  }
+}

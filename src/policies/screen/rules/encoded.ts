@@ -1,0 +1,159 @@
+/**
+ * Encoded payloads: base64, hex, URL-encoding and escape sequences (`\u0069`, `&#105;`) that
+ * decode to readable text with instructions, commands or URLs in it. Encoded data that decodes to
+ * binary (hashes, images, ids) or to harmless text is left alone.
+ */
+import type { Severity } from '../types.js';
+import { printableText } from '../unicode.js';
+import { makeVisible } from '../visible.js';
+import type { FieldText } from '../walk.js';
+import type { Emit } from './rule.js';
+
+/** What the engine found in a decoded text: the most severe hit, if any. */
+export type Analyse = (decoded: string, depth: number) => Severity | undefined;
+
+interface Kind {
+  name: string;
+  /** Decode every escape of the whole text at once (escapes are often split by spaces). */
+  whole?: RegExp;
+  /** A cheap test that must pass for the kind to be tried. */
+  quick: (s: string) => boolean;
+  rule: string;
+  re: RegExp;
+  decode: (s: string) => string | undefined;
+}
+
+const enc = new TextEncoder();
+
+function fromBytes(bytes: Uint8Array): string | undefined {
+  return printableText(bytes);
+}
+
+function printable(s: string): string | undefined {
+  return printableText(enc.encode(s));
+}
+
+function hexBytes(digits: string): Uint8Array {
+  const out = new Uint8Array(digits.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+const KINDS: readonly Kind[] = [
+  {
+    name: 'base64',
+    quick: () => true,
+    rule: 'encoded.base64-instructions',
+    re: /(?<![A-Za-z0-9+/=_-])(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?(?![A-Za-z0-9+/=])|(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22,}(?![A-Za-z0-9_-])/g,
+    decode: (s) => (/[0-9+/_-]/.test(s) || /[a-z]/.test(s) ? fromBytes(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64')) : undefined),
+  },
+  {
+    name: 'hex',
+    quick: () => true,
+    rule: 'encoded.hex-instructions',
+    re: /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){10,}(?![0-9A-Fa-f])|(?:\\x[0-9A-Fa-f]{2}){5,}|(?:0x[0-9A-Fa-f]{2}[\s,]*){5,}|(?:[0-9A-Fa-f]{2}[ :]){7,}[0-9A-Fa-f]{2}/g,
+    decode: (s) => {
+      const digits = s.replace(/\\x|0x|[\s,:]/g, '');
+      return digits.length % 2 === 0 ? fromBytes(hexBytes(digits)) : undefined;
+    },
+  },
+  {
+    name: 'URL-encoded',
+    whole: /%[0-9A-Fa-f]{2}/g,
+    quick: (s) => s.includes('%'),
+    rule: 'encoded.url-instructions',
+    re: /(?:%[0-9A-Fa-f]{2}[^\s%]{0,4}){5,}/g,
+    decode: (s) => {
+      try {
+        return printable(decodeURIComponent(s.replace(/\+/g, ' ')));
+      } catch {
+        return undefined;
+      }
+    },
+  },
+  {
+    name: 'escaped',
+    whole: /\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});|\\x[0-9A-Fa-f]{2}/g,
+    quick: (s) => s.includes('\\u') || s.includes('&#') || s.includes('\\x'),
+    rule: 'encoded.escape-instructions',
+    re: /(?:\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});){4,}/g,
+    decode: (s) => {
+      const out = s.replace(/\\u\{([0-9A-Fa-f]{1,6})\}|\\u([0-9A-Fa-f]{4})|&#x([0-9A-Fa-f]{1,6});|&#(\d{1,7});/g, (_m, a?: string, b?: string, c?: string, d?: string) => {
+        const cp = a !== undefined ? parseInt(a, 16) : b !== undefined ? parseInt(b, 16) : c !== undefined ? parseInt(c, 16) : parseInt(d ?? '0', 10);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+      });
+      return printable(out);
+    },
+  },
+];
+
+/** Words that make decoded text worth reporting even when no rule fires on it. */
+const SIGNAL =
+  /https?:\/\/|\b(?:curl|wget|bash|sh -c|rm -rf|powershell|netcat|nc -e|python -c|chmod \+x|\/bin\/sh|cmd\.exe|ignore (?:all|previous|prior|the|your)|disregard|you must|do not tell|system prompt|api[ _-]?keys?|passwords?|\.ssh|credentials|exfiltrat\w*)\b/i;
+
+const MAX_CANDIDATES = 32;
+/** Longest encoded run decoded (longer runs are decoded from their start). */
+const MAX_ENCODED = 16_384;
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+function decodeEscapes(s: string): string | undefined {
+  const out = s.replace(/\\u\{([0-9A-Fa-f]{1,6})\}|\\u([0-9A-Fa-f]{4})|&#x([0-9A-Fa-f]{1,6});|&#(\d{1,7});|\\x([0-9A-Fa-f]{2})/g, (_m, a?: string, b?: string, c?: string, d?: string, e?: string) => {
+    const cp = a !== undefined ? parseInt(a, 16) : b !== undefined ? parseInt(b, 16) : c !== undefined ? parseInt(c, 16) : e !== undefined ? parseInt(e, 16) : parseInt(d ?? '0', 10);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+  });
+  return printable(out);
+}
+
+function safeDecodeUri(s: string): string | undefined {
+  try {
+    return printable(decodeURIComponent(s.replace(/%(?![0-9A-Fa-f]{2})/g, '%25')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reports `decoded` (from `encoded`) when it holds instructions, commands or addresses. */
+function reportIfMeaningful(kind: Kind, encoded: string, decoded: string, field: FieldText, order: number, depth: number, analyse: Analyse, emit: Emit): boolean {
+  if (decoded.trim().length < 4) return false;
+  const inner = analyse(decoded, depth + 1);
+  const strong = inner === 'critical' || inner === 'high' || inner === 'medium';
+  if (!strong && !SIGNAL.test(decoded)) return false;
+  const evidence = clip(`${kind.name} "${clip(encoded, 40)}" → decoded: "${makeVisible(clip(decoded, 130))}"`, 220);
+  emit({
+    rule: kind.rule,
+    severity: inner === 'critical' ? 'critical' : 'high',
+    field: field.field,
+    evidence,
+    message: `The text hides ${kind.name} data that decodes to instructions, commands or addresses. People skim past it; the AI model can decode and follow it.`,
+    family: 'encoded',
+    order,
+  });
+  return true;
+}
+
+/** Looks for encoded runs in one field and reports those that decode to something meaningful. */
+export function scanEncoded(field: FieldText, order: number, depth: number, analyse: Analyse, emit: Emit): void {
+  const text = field.text;
+  if (text.length < 16) return;
+  for (const kind of KINDS) {
+    if (!kind.quick(text)) continue;
+    if (kind.whole !== undefined && (text.match(kind.whole) ?? []).length >= 4) {
+      // Decode the whole text: escapes split by spaces or plain letters still read as one message.
+      const whole = kind.name === 'escaped' ? decodeEscapes(text) : safeDecodeUri(text);
+      if (whole !== undefined && whole !== text && reportIfMeaningful(kind, text, whole, field, order, depth, analyse, emit)) continue;
+    }
+    // Collect the candidates first: analysing a decoded payload screens it again (re-entrantly).
+    const candidates: string[] = [];
+    kind.re.lastIndex = 0;
+    for (let m = kind.re.exec(text); m !== null && candidates.length < MAX_CANDIDATES; m = kind.re.exec(text)) candidates.push(m[0]);
+    kind.re.lastIndex = 0;
+    for (const c of candidates) {
+      const run = c.length > MAX_ENCODED ? c.slice(0, MAX_ENCODED - (MAX_ENCODED % 4)) : c;
+      const decoded = kind.decode(run);
+      if (decoded !== undefined && reportIfMeaningful(kind, run, decoded, field, order, depth, analyse, emit)) break;
+    }
+  }
+}

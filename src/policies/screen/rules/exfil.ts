@@ -1,0 +1,175 @@
+/**
+ * Credentials, sensitive files and exfiltration channels (English, plus file paths in any
+ * language): a sensitive path or secret combined with an instruction to read, include or send it;
+ * parameters the model is told to fill with the conversation, the system prompt or secrets; places
+ * to send data to (capture services, URLs with data placeholders, extra recipients). A mere mention
+ * (a secrets manager that talks about `.env`, a login tool with a password parameter) stays low or
+ * silent.
+ */
+import type { Severity } from '../types.js';
+import type { FieldText } from '../walk.js';
+import {
+  CHANNEL,
+  CONTENT,
+  IMPERATIVE_READ,
+  MODEL_CONTEXT,
+  MOVE_ANY,
+  MOVE_OR_SAY,
+  SECRET,
+  SECRET_SOURCE,
+  STRONG_FILES,
+  WEAK_FILES,
+  toParameter,
+} from './lexicon.js';
+import { anyOf, gap, sentenceAround, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
+import { MOVE } from './words.js';
+
+function fileSeverity(strong: boolean) {
+  return (m: RegExpExecArray, text: string, field: FieldText, facts: ItemFacts): Severity | null => {
+    const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+    const around = `${before} ${m[0]} ${after}`;
+    const moves = MOVE_ANY.test(around) || /\b(?:contain|hold|receive|be filled with)\b/.test(around);
+    if (moves) {
+      if (toParameter(around, field, facts)) return 'high';
+      if (CONTENT.test(around)) return strong ? 'high' : 'medium';
+    }
+    // A parameter whose own description asks for the text of a secrets file.
+    if (field.param !== undefined && field.kind === 'description' && CONTENT.test(around)) return 'high';
+    const reads = IMPERATIVE_READ.test(before);
+    if (strong) return reads && moves ? 'medium' : 'low';
+    return reads ? 'low' : null;
+  };
+}
+
+function conversationSeverity(m: RegExpExecArray, text: string): Severity | null {
+  const end = m.index + m[0].length;
+  const window = `${m[0]}${text.slice(end, end + 60)}`;
+  const model = MODEL_CONTEXT.test(window);
+  if (!model && /\b(?:summar\w*|title|topic|keywords?|gist|one[- ]line)\b/.test(m[0])) return 'low';
+  if (CHANNEL.test(window) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(window)) return null;
+  if (!model) return 'low';
+  return /\b(?:entire|full|whole|complete|all|every|verbatim|exact|raw)\b/.test(window) ? 'high' : 'medium';
+}
+
+/** English rules about credentials, sensitive files and exfiltration. */
+export const EXFIL_RULES: readonly PhraseRule[] = [
+  {
+    id: 'exfil.sensitive-file',
+    family: 'sensitive-file',
+    severity: 'high',
+    message: 'The text points the AI model at a file that holds keys, passwords or private configuration, and asks for its contents to be read or passed on.',
+    gate: anyOf('ssh', 'rsa', 'dsa', 'ecdsa', 'ed25519', 'aws', 'etc', 'git', 'netrc', 'pgpass', 'my', 'pypirc', 'npmrc', 'docker', 'kube', 'kubeconfig', 'gcloud', 'application', 'azure', 'mcp', 'claude', 'desktop', 'cursor', 'codeium', 'continue', 'cookies', 'login', 'key3', 'key4', 'logins', 'wallet', 'seed', 'recovery', 'mnemonic', 'keychain', 'gnupg', 'secring', 'history', 'bash_history', 'zsh_history', 'sh_history', 'python_history', 'psql_history', 'mysql_history', 'browser', 'chrome', 'saved', 'ethereum', 'keystore', 'credentials', 'config'),
+    re: new RegExp(STRONG_FILES, 'g'),
+    form: 'both',
+    refine: fileSeverity(true),
+  },
+  {
+    id: 'exfil.sensitive-file',
+    family: 'sensitive-file',
+    severity: 'high',
+    message: 'The text asks the AI model to read a secrets file (such as .env or a private key) and pass its contents on.',
+    gate: anyOf('env', 'pem', 'p12', 'pfx', 'keystore', 'jks', 'private', 'secret', 'secrets', 'credential', 'credentials', 'token', 'tokens', 'wp'),
+    re: new RegExp(WEAK_FILES, 'g'),
+    form: 'both',
+    refine: fileSeverity(false),
+  },
+  {
+    id: 'exfil.conversation',
+    family: 'conversation',
+    severity: 'medium',
+    message: 'The text asks the AI model to hand over the conversation (previous messages, chat history). That sends what the user said to this tool.',
+    gate: anyOf('conversation', 'chat', 'messages', 'turns', 'exchanges', 'dialog', 'dialogue', 'transcript', 'context', 'message'),
+    re: new RegExp(String.raw`\b${MOVE_OR_SAY}\b${gap(40)}\b(?:conversation|chat|messages|turns|exchanges|dialog(?:ue)?|transcript|context window|(?:chat|message|conversation) (?:history|log))\b`, 'g'),
+    refine: conversationSeverity,
+  },
+  {
+    id: 'exfil.conversation',
+    family: 'conversation',
+    severity: 'medium',
+    message: 'A parameter is meant to be filled with the conversation (previous messages, chat history), which would send what the user said to this tool.',
+    gate: anyOf('conversation', 'chat', 'dialog', 'dialogue', 'messages', 'message', 'turns', 'exchanges', 'prompt', 'instructions'),
+    re: /^(?:(?:the|a|an|all|of|or) )*(?:(?:entire|full|whole|complete|verbatim|exact|raw|current) )*(?:(?:conversation|chat|dialog(?:ue)?)(?: history| so far| transcript| log| context| with the user)?|(?:previous|prior|earlier|last) (?:user )?(?:messages?|turns|exchanges)|(?:messages|turns|exchanges) so far|(?:the )?(?:assistant'?s?|model'?s?|ai'?s?|your) (?:full |entire |complete |own )?(?:system prompt|instructions))\b/g,
+    refine: (m, text, field) => {
+      if (field.param === undefined || field.kind !== 'description') return null;
+      return /system prompt|instructions/.test(m[0]) ? 'high' : conversationSeverity(m, text);
+    },
+  },
+  {
+    id: 'exfil.conversation',
+    family: 'conversation',
+    severity: 'high',
+    message: 'The text asks the AI model to reveal its own system prompt or hidden instructions.',
+    gate: anyOf('your', 'assistant', "assistant's", 'model', "model's", 'ai', "ai's", 'its', 'instructions'),
+    re: new RegExp(
+      String.raw`\b(?:${MOVE_OR_SAY}|tell me|what (?:is|are))\b${gap(40)}\b(?:your|the assistant'?s?|the model'?s?|the ai'?s?|your own|its own)\b (?:\w+ )?(?:system (?:prompt|message|instructions?)|initial (?:prompt|instructions?)|hidden (?:prompt|instructions?)|developer (?:message|prompt|instructions?)|instructions|pre-?prompt|guidelines|rules)\b|\binstructions you (?:were given|received|have been given)\b`,
+      'g',
+    ),
+  },
+  {
+    id: 'exfil.credentials',
+    family: 'credential',
+    severity: 'high',
+    message: 'The text asks the AI model to collect secrets (API keys, tokens, passwords) from the conversation, the environment or files and hand them over.',
+    gate: anyOf('key', 'keys', 'api', 'apikey', 'apikeys', 'token', 'tokens', 'password', 'passwords', 'passphrase', 'passphrases', 'secret', 'secrets', 'credential', 'credentials', 'cookies', 'session', 'ssh', 'private', 'access', 'auth', 'authentication', 'bearer', 'api_key', 'api_keys', 'access_key', 'secret_key'),
+    re: new RegExp(String.raw`\b(?:${MOVE_OR_SAY}|collect|gather|extract|grab|harvest|look for|search for|find)\b${gap(40)}\b${SECRET}\b${gap(30)}\b${SECRET_SOURCE}`, 'g'),
+  },
+  {
+    id: 'exfil.credentials',
+    family: 'credential',
+    severity: 'medium',
+    message: 'The text asks the AI model to pass on environment variables, which often hold secrets.',
+    gate: anyOf('environment', 'env', 'process', 'os', 'printenv', 'set', 'export'),
+    re: new RegExp(String.raw`\b${MOVE}\b${gap(30)}\b(?:all |the |every |any |full |entire )*(?:environment variables|env(?:ironment)? vars|process\.env|os\.environ|printenv)\b|\b(?:run|execute|exec)\b (?:the )?(?:env|printenv|set|export -p)\b (?:command )?(?:in (?:a |the )?(?:shell|terminal) )?and\b${gap(30)}\b(?:pass|send|include|put|provide|attach|copy|paste)\b`, 'g'),
+    refine: (m) => (/\b(?:all|every|full|entire|run|execute|exec)\b/.test(m[0]) ? 'high' : 'medium'),
+  },
+  {
+    id: 'exfil.url',
+    family: 'exfil-url',
+    severity: 'medium',
+    message: 'The text mentions a data-capture service (webhook catchers, tunnels, out-of-band collectors) often used to receive stolen data.',
+    gate: anyOf('webhook', 'requestbin', 'pipedream', 'ngrok', 'burpcollaborator', 'oastify', 'interact', 'oast', 'beeceptor', 'hookbin', 'requestcatcher', 'postb', 'ptsv2', 'ptsv3', 'canarytokens', 'discord', 'discordapp', 'telegram', 'transfer', 'dnslog', 'ceye', 'trycloudflare', 'serveo', 'loca'),
+    re: /\b(?:webhook\.site|requestbin\.\w+|[\w-]+\.pipedream\.net|[\w-]+\.ngrok(?:-free)?\.(?:io|app|dev)|burpcollaborator\.net|oastify\.com|interact\.sh|oast\.(?:fun|pro|live|site|online|me)|beeceptor\.com|hookbin\.com|requestcatcher\.com|postb\.in|ptsv[23]\.com|canarytokens\.(?:com|org)|discord(?:app)?\.com\/api\/webhooks|api\.telegram\.org\/bot|transfer\.sh|dnslog\.cn|ceye\.io|[\w-]+\.trycloudflare\.com|serveo\.net|[\w-]+\.loca\.lt)\b/g,
+    refine: (m, text) => {
+      const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+      return new RegExp(`\\b${MOVE}\\b`).test(`${before} ${after}`) ? 'high' : 'medium';
+    },
+  },
+  {
+    id: 'exfil.url',
+    family: 'exfil-url',
+    severity: 'high',
+    message: 'The text tells the AI model to send data to an outside address (URL or e-mail).',
+    gate: anyOf(SCRIPT_WORDS.url, SCRIPT_WORDS.at),
+    re: new RegExp(
+      String.raw`\b(?:send|post|upload|forward|transmit|submit|exfiltrate|leak|report|copy|mirror|beacon|make an? (?:get|post|http) request|approved sending)\b${gap(60)}\bto\b (?:the (?:url|endpoint|address|server) )?(?:https?:\/\/|ftp:\/\/|wss?:\/\/|[\w.+-]+@[\w-]+\.[\w.-]+)`,
+      'g',
+    ),
+    refine: (m) =>
+      /\b(?:contents?|data|conversation|history|results?|files?|credentials?|keys?|tokens?|passwords?|secrets?|everything|all|a copy|messages?|responses?|output|information|details|env\w*)\b/.test(m[0]) ? 'high' : 'medium',
+  },
+  {
+    id: 'exfil.url',
+    family: 'exfil-url',
+    severity: 'high',
+    message: 'The text builds a link or image URL with placeholders for conversation data or secrets: rendering it would send that data out.',
+    gate: anyOf(SCRIPT_WORDS.url),
+    re: /!\[[^\]\n]{0,100}\]\((?:https?:)?\/\/[^)\s]{0,200}[?&][^)\s]{0,200}(?:\{|\$|%7b|<)|https?:\/\/[^\s"')]{1,200}[?&][\w-]{1,30}=(?:\{\{?|\$\{?|<|%7b)\s*(?:conversation|chat|history|messages?|data|secrets?|keys?|api[_-]?keys?|tokens?|passwords?|credentials?|contents?|file|prompt|system|env|user[_-]?(?:input|data|info|message))/g,
+  },
+  {
+    id: 'exfil.redirect-recipient',
+    family: 'exfil-url',
+    severity: 'high',
+    message: 'The text quietly adds or replaces a recipient (BCC, forwarding, redirected payments), sending the user\'s data to someone else.',
+    gate: anyOf('bcc', 'cc', 'blind', 'carbon', 'forward', 'copy', 'redirect', 'reroute', 'all', 'every', 'any', 'each', 'change', 'replace', 'set', 'override', 'must', 'should', 'will', 'shall', 'recipient', 'recipients', 'attendee', 'attendees', 'watchers', 'reviewers', 'collaborators', 'members', 'invitees'),
+    re: new RegExp(
+      [
+        String.raw`\b(?:always|also|must|should|secretly|silently|automatically|additionally|make sure to|be sure to)\b${gap(20)}\b(?:bcc|cc|blind[- ]copy|carbon[- ]copy|forward|send a copy|redirect|reroute|copy in)\b${gap(40)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/)`,
+        String.raw`\b(?:all|every|any|each)\b (?:outgoing |sent |new )?(?:emails?|messages?|mails?|payments?|transfers?|funds|transactions?|invoices?|files?|orders?) (?:must|should|shall|will|need to|have to|are to) (?:be |always )?(?:sent|forwarded|redirected|routed|delivered|copied|bcc'?d|cc'?d|go|paid|transferred) (?:to|through|via)\b${gap(40)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/|\baccount\b|\biban\b|\bwallet\b|\b0x[0-9a-f]{8,})`,
+        String.raw`\b(?:must|should|will|shall|are to|is to|need to|needs to) (?:also |always |additionally )?be (?:e-?mailed|sent|forwarded|copied|cc'?d|bcc'?d|posted|uploaded|reported|mirrored|shared) (?:to|with)\b${gap(20)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/)[^.!?\n]{0,40}\b(?:as well|too|also|in addition|for (?:auditing|archiv\w*|backup|compliance|safekeeping))\b`,
+        String.raw`\b(?:recipients?|attendees?|cc|bcc|watchers?|reviewers?|collaborators?|members?|invitees?)(?: list)? (?:now |also |always |will |by default )+(?:includes?|contains?|gets?|adds?|receives?|has)\b${gap(40)}[\w.+-]+@[\w-]+\.[\w.-]+`,
+        String.raw`\b(?:change|replace|set|override) (?:the )?(?:recipient|to address|destination|beneficiary|payee|receiving account)\b${gap(30)}\bto\b${gap(10)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/|\baccount\b|\biban\b|\b0x[0-9a-f]{8,})`,
+      ].join('|'),
+      'g',
+    ),
+  },
+];

@@ -1,0 +1,109 @@
+/**
+ * Instructions aimed at the model rather than documentation for it (English): overriding earlier
+ * instructions, chat-template tokens and pseudo-system tags, text that addresses the AI directly,
+ * and false claims of authority or consent. Ordinary imperative documentation ("Use this tool to
+ * read a file", "You must provide an absolute path") is left alone.
+ */
+import { anyOf, gap, oneOf, allOf, type PhraseRule } from './rule.js';
+import { USER_W } from './words.js';
+
+const AI = String.raw`(?:ai|a\.i\.|assistant|model|llm|language model|agent|agents|chatbot|bot|claude|gpt|chatgpt|copilot|gemini|cursor|ai assistant|ai agent|ai agents|ai model)`;
+const AI_W = anyOf('ai', 'assistant', 'model', 'llm', 'agent', 'agents', 'chatbot', 'bot', 'claude', 'gpt', 'chatgpt', 'copilot', 'gemini', 'cursor', 'assistants', 'models');
+
+/** English rules about model-directed instructions. */
+export const INJECTION_RULES: readonly PhraseRule[] = [
+  {
+    id: 'injection.override',
+    family: 'override',
+    severity: 'high',
+    message: 'The text tells the AI model to ignore or replace the instructions it was given. Tool descriptions should describe the tool, not reprogram the assistant.',
+    gate: anyOf('ignore', 'disregard', 'forget', 'override', 'overrule', 'bypass', 'skip', 'discard', 'drop', 'abandon', 'set', 'stop'),
+    re: new RegExp(
+      `\\b(?:ignore|disregard|forget|override|overrule|bypass|skip|discard|drop|abandon|set aside|stop following)\\b${gap(24)}\\b(?:all|any|every|previous|prior|preceding|above|earlier|former|original|initial|existing|system|safety|developer|your|other)\\b${gap(24)}\\b(?:instructions?|directives?|guidelines?|guardrails?|prompts?|rules|policies|restrictions|constraints|programming|commands)\\b`,
+      'g',
+    ),
+  },
+  {
+    id: 'injection.override',
+    family: 'override',
+    severity: 'high',
+    message: 'The text tries to give the AI model a new role or new instructions. Tool descriptions should describe the tool, not reprogram the assistant.',
+    gate: anyOf('new', 'now', 'no', 'enter', 'enable', 'activate', 'switch', 'anything', 'act'),
+    re: /\b(?:(?:your |the )?new (?:system )?(?:instructions?|directives?|task|role|goal|objective|persona)(?: is| are)?\s*:|from now on,? you (?:are|will|must|shall|should)|you are (?:now|no longer) (?:an? |in |free|unrestricted|unfiltered|jailbroken|dan\b)|(?:enter|enable|activate|switch to) (?:developer|god|dan|jailbreak|unrestricted|debug admin) mode|do anything now|act as (?:an? )?(?:unrestricted|unfiltered|uncensored|jailbroken))/g,
+  },
+  {
+    id: 'injection.pseudo-tag',
+    family: 'pseudo-tag',
+    severity: 'high',
+    message: 'The text contains chat-template control tokens that try to pass as system or user turns of the conversation.',
+    gate: anyOf('im_start', 'im', 'inst', 'sys', 'endoftext', 'eot_id', 'eot', 'start_header_id', 'start', 'end', 'begin', 'begin_of_text', 'start_of_turn', 'end_of_turn'),
+    re: /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|\[\/?inst\]|<<\/?sys>>|<\/?(?:start_of_turn|end_of_turn)>/g,
+  },
+  {
+    id: 'injection.pseudo-tag',
+    family: 'pseudo-tag',
+    severity: 'medium',
+    message: 'The text wraps instructions in tags or headings such as <IMPORTANT>, <system> or "SYSTEM:" so the AI model treats them as authoritative.',
+    re: new RegExp(
+      [
+        String.raw`<\s*\/?\s*[a-z_ -]{0,20}(?:important|system|instructions?|admin(?:istrator)?|developer|secret|hidden|critical|mandatory|urgent|priority|override|reminder|directive|note[_ -]to)[a-z_ -]{0,20}\s*>`,
+        String.raw`<!--${gap(40)}\b(?:model|ai|assistant|llm|agent|directive|instruction|system|important|ignore)\b`,
+        String.raw`(?:^|\n)\s*#{1,6}\s*(?:system(?: prompt| message)?|new instructions?|instructions? (?:for|to) (?:the )?(?:ai|assistant|model|llm|agent)s?|admin(?:istrator)? (?:note|instructions?)|important)\s*:?\s*(?:\n|$)`,
+        String.raw`\[(?:system|admin|important|instructions?)(?: (?:note|message|instructions?))?\]\s*:?`,
+        String.raw`(?:^|\n|[.!?] )\s*(?:system|admin(?:istrator)?|developer)(?: (?:note|message|override|instructions?|prompt))?\s*:\s*\w`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    id: 'injection.addresses-model',
+    family: 'directive',
+    severity: 'medium',
+    message: 'The text speaks directly to the AI model ("Note to the AI assistant: …"). Documentation describes a tool; text addressed to the model is an instruction in disguise.',
+    gate: AI_W,
+    re: new RegExp(
+      [
+        String.raw`\b(?:note|message|instructions?|directive|reminder|memo|hint|notice|attention)s? (?:to|for) (?:the |all |any )?${AI}s?\b`,
+        String.raw`(?:^|\n|[.!?(] |<!--\s*)\s*(?:(?:dear|hey|hi|attention|psst|important for) (?:the )?${AI}s?\s*[:,]|(?:the )?${AI}s?\s*:\s)`,
+        String.raw`\b${AI} (?:instruction|directive|note|only)s?\b\s*(?:\([^)\n]{0,40}\))?\s*:`,
+        String.raw`\bif you are (?:an? )?(?:ai|llm|language model|assistant|ai assistant|ai agent|agent|bot|chatbot|model)\b`,
+        String.raw`\b(?:to|for) (?:any |the )?${AI}s? (?:reading|processing|seeing|parsing|using) this\b`,
+      ].join('|'),
+      'g',
+    ),
+    // "Model: the model id" at the start of a parameter's description is a label, not an address.
+    refine: (m, _t, f) => (f.param !== undefined && m.index === 0 && !/^(?:dear|hey|hi|attention|psst|note|message|instruction|directive|reminder|memo|hint|notice|if|to|for|important)/.test(m[0].trim()) ? null : 'medium'),
+  },
+  {
+    id: 'injection.authority',
+    family: 'override',
+    severity: 'high',
+    message: 'The text claims the user has already approved things, or that safety checks are off, so the AI model skips asking. Tool descriptions cannot grant permissions.',
+    gate: oneOf(allOf(USER_W, anyOf('approved', 'authorised', 'authorized', 'pre', 'consented', 'agreed', 'allowed', 'permitted', 'granted', 'written', 'wrote', 'said', 'typed')), anyOf('safety', 'guardrails', 'filters', 'restrictions', 'disabled', 'lifted')),
+    re: new RegExp(
+      [
+        String.raw`\b(?:the )?user (?:has |have |had )?(?:already |previously |explicitly |implicitly )?(?:pre-?(?:approved|authori[sz]ed)|approved|authori[sz]ed|consented|agreed|allowed|permitted|granted (?:permission|consent|access))\b`,
+        String.raw`\b(?:safety|security|content) (?:settings|filters|checks|guidelines|guardrails|restrictions|policies|rules) (?:are|have been|were|is) (?:disabled|off|turned off|lifted|suspended|removed|waived)\b`,
+        String.raw`\bas if (?:the )?user (?:had |has )?(?:written|wrote|said|typed|sent|asked|requested|approved)\b`,
+        String.raw`\byou (?:may|can|are (?:allowed|permitted|authori[sz]ed) to) (?:now )?(?:run|execute|perform|do) (?:any|every|all)\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    id: 'injection.authority',
+    family: 'directive',
+    severity: 'medium',
+    message: 'The text tells the AI model to skip confirmations or to trust this tool over everything else.',
+    gate: anyOf('skip', 'bypass', 'disable', 'without', 'proceed', 'trust', 'authoritative', 'disagrees', 'override', 'overrides', 'supersede', 'supersedes', 'confirming'),
+    re: new RegExp(
+      [
+        String.raw`\b(?:skip|bypass|disable|omit|ignore) (?:the |any |all |every |user )?(?:confirmation|approval|permission|consent|verification|safety)(?: prompts?| checks?| steps?| dialogs?| questions?)?\b`,
+        String.raw`\b(?:carry out|proceed|execute|act|run)\b${gap(30)}\b(?:immediately|automatically|directly)\b${gap(20)}\bwithout (?:confirm\w*|asking|checking|approval|permission)\b|\bproceed automatically\b`,
+        String.raw`\b(?:trust|believe|prefer) (?:this tool|these results|this server|its (?:results|output))\b${gap(30)}\b(?:over|above|rather than|instead of|more than|if)\b|\bresults of this tool are (?:authoritative|always (?:correct|right))\b|\bif (?:any|an) other (?:source|tool)\b${gap(20)}\bdisagrees?\b`,
+        String.raw`\b(?:treat|consider|regard)\b${gap(40)}\b(?:tool results?|tool outputs?|results? of this (?:tool|server))\b${gap(20)}\bas (?:if|though|coming from|instructions|trusted|authoritative|user)\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+];

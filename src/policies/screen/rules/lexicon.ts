@@ -1,0 +1,91 @@
+/**
+ * Shared vocabulary of the data rules: sensitive files, secrets, the conversation, personal data,
+ * moving verbs in the screened languages, and what counts as a destination (a parameter of the
+ * tool, an outside address).
+ */
+import type { FieldText } from '../walk.js';
+import type { ItemFacts } from './rule.js';
+import { MOVE } from './words.js';
+
+/** Files whose mention alone is worth a note: keys, cloud credentials, agent configs, browser stores. */
+export const STRONG_FILES = [
+  String.raw`\.ssh\b(?:\/[\w.-]*)?`,
+  String.raw`\bid_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?\b`,
+  String.raw`\.aws\/(?:credentials|config)\b`,
+  String.raw`\/etc\/(?:shadow|sudoers|passwd|master\.passwd)\b`,
+  String.raw`\.git-credentials\b|\.netrc\b|\.pgpass\b|\.my\.cnf\b|\.pypirc\b|\.npmrc\b`,
+  String.raw`\.docker\/config\.json\b|\.kube\/config\b|\bkubeconfig\b`,
+  String.raw`\.config\/gcloud\b|\bapplication_default_credentials\.json\b|\.azure\/[\w.]+`,
+  String.raw`\bmcp\.json\b|\bclaude_desktop_config\.json\b|\.cursor\/[\w.\/-]+|\.codeium\/[\w.\/-]+|\.continue\/config\b`,
+  String.raw`\b(?:chrome|chromium|firefox|safari|edge|brave|opera|browser)(?:'s)? (?:cookies|login data|saved (?:passwords|logins)|password (?:store|manager)|local storage|session storage|history)\b`,
+  String.raw`\bbrowser[ _]cookies\b|\bcookies\.sqlite\b|\blogin data\b|\bkey[34]\.db\b|\blogins\.json\b|\bsaved (?:logins|passwords|credentials)\b`,
+  String.raw`\bwallet\.dat\b|\b(?:seed|recovery|mnemonic) phrases?\b|\bkeychain\b|\.gnupg\b|\bsecring\.gpg\b|\.ethereum\/keystore\b|\bkeystore files?\b`,
+  String.raw`\.(?:bash|zsh|sh|python|psql|mysql)_history\b`,
+].join('|');
+
+/** Files that legitimately come up in documentation; only an instruction to move them counts. */
+export const WEAK_FILES = String.raw`(?:^|[\s'"(\/~])\.env(?:\.\w+)?\b|\benv file\b|\b[\w-]+\.(?:pem|p12|pfx|keystore|jks)\b|\bprivate keys?\b|\b(?:secrets?|credentials?|tokens?)\.(?:json|ya?ml|toml|txt)\b|\bwp-config\.php\b`;
+
+/** Personal locations: the home folder and its usual sub-folders. */
+export const HOME_PATHS = String.raw`~\/[\w.\/-]+|\$home\b|%userprofile%|\bhome (?:folder|directory)\b|\b(?:documents|downloads|desktop|pictures|photos) (?:folder|directory)\b`;
+
+/** Moving verbs plus the ones that make the model say something out loud. */
+export const MOVE_OR_SAY = String.raw`(?:${MOVE}|dump|repeat|reveal|output|print|echo|recite|disclose)`;
+/** Moving verbs in the other screened languages (folded forms). */
+const MOVE_INTL = [
+  'envia|enviar|envie|incluye|incluir|incluya|pasa|pasar|pase|adjunta|adjuntar|copia|copiar|sube|subir|agrega|anade|pon',
+  'envoie[zr]?|inclu(?:s|re|ez)|transmet(?:s|tez|tre)|joins|joignez|copie[zr]?|ajoute[zr]?|colle[zr]?|mets|mettez',
+  'sende|senden|schick(?:e|en)?|fuge|hange|ubermittle|kopiere|gib',
+  'inclua|passe|anexe|anexar|copie|adicione|coloque',
+  'invia|inviare|includi|passa|allega|aggiungi|metti',
+  'ekle|gonder|yapistir|dodaj|wyslij|przekaz|gui|chen|kirim|sertakan|tambahkan|skicka|bifoga|lagg till|stuur|voeg',
+  'отправь|пришли|передай|перешли|включи|добавь|вставь|скопируй|приложи',
+].join('|');
+const MOVE_NON_SPACED = '发送|發送|发给|發給|上传|上傳|附上|填入|放入|送信|送って|添付|入れ|貼り付け|渡し|보내|전송|첨부|넣어|붙여|أرسل|ارسل|أضف|أرفق|שלח|צרף|הוסף';
+/** Any moving verb, in any of the screened languages (match on the native form). */
+export const MOVE_ANY = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${MOVE_OR_SAY}|${MOVE_INTL})(?!\\p{L})|${MOVE_NON_SPACED}`, 'u');
+
+/** A destination named generically: "as the X parameter", "as 'x'", a side field, a URL or e-mail. */
+export const TO_PARAM = new RegExp(
+  String.raw`\b(?:as|in|into|inside|to|via|through|within|under|using|como|comme|als|come)\b (?:the |a |an |its |this |that |your |el |la |le |der |die |das |il |o )?['"]?[\w.-]+['"]? ?(?:param(?:eter|etro|etre)?s?|arg(?:ument)?s?|field|property|variable|input|campo|champ|feld)\b|(?:^|\s)(?:as|como|comme|als|come|как) ['"«][\w.-]+['"»]|\b(?:sidenote|side_note|notes?|metadata|feedback|debug)\b|https?:\/\/|[\w.+-]+@[\w-]+\.[a-z]{2,}|\b(?:first|second|third|last|final|next) argument\b|параметр|поле|参数|參數|字段|パラメータ|引数|매개변수|파라미터|인자`,
+  'u',
+);
+/** "Its contents", "the contents of". */
+export const CONTENT = /\b(?:its|their|the file'?s?|the|full|entire|complete|whole) (?:contents?|text|lines)\b|\bcontents? of\b|\b(?:contenido|contenu|inhalt|conteudo|contenuto|icerigini|icerigi|zawartosc|noi dung|isi)\b|содержимое|内容|내용|محتوى|תוכן/u;
+/** An imperative read ("read ~/.ssh/…", "lee el archivo"). */
+export const IMPERATIVE_READ = new RegExp(
+  String.raw`(?:^|[\n.;:!?(]\s*|\b(?:please|first|then|and|also|always|must|should|need to|have to|make sure to|be sure to|required to|you)\s+)(?:read|cat|open|load|fetch|grab|retrieve|collect|extract|dump|print|output|access|obtain|get|look up|copy|check)\b|\b(?:lee|leer|lea|lis|lisez|lies|lese|leia|ler|leggi|leggere|oku|przeczytaj|baca)\b|прочитай|прочти|读取|讀取|読み取|読んで|읽어|اقرأ|קרא`,
+  'u',
+);
+
+/** Words that tie a mention of the conversation to the model's own conversation. */
+export const MODEL_CONTEXT =
+  /\b(?:so far|this (?:conversation|chat|session|dialog(?:ue)?)|(?:current|ongoing|present) (?:conversation|chat|session)|our (?:conversation|chat)|between (?:you|the assistant|the ai|the model) and|with (?:the|this) user|(?:previous|prior|earlier|preceding|past|all|last) (?:messages?|turns?|exchanges?|prompts?|conversation|user messages?)|(?:previous|prior|last|earlier) (?:user|human) (?:messages?|prompts?|inputs?|requests?|queries)|(?:the )?user's (?:(?:complete|full|entire|original|exact|last|latest|previous|own) )?(?:messages?|prompts?|inputs?|requests?|queries|query|words)|(?:the )?users? (?:messages|prompts)|(?:you|the user) (?:have |has )?(?:said|wrote|typed|asked|received|seen|been told)|everything (?:the user|you) (?:has |have )?(?:said|wrote|typed|asked|shared)|(?:content|text|data|files?|code) you (?:intend|plan|want|are about|are going) to (?:write|send|save|upload|post)|context window|(?:entire|full|whole|complete|verbatim) (?:conversation|chat|context|dialog(?:ue)?)(?! (?:of|for|in|from) (?:a|the|this|that|given|specified|selected)))\b/;
+/** Words that show "messages" are a chat service's data, not the model's conversation. */
+export const CHANNEL = /\b(?:channels?|threads?|rooms?|groups?|contacts?|inbox|mailbox|slack|discord|teams|whatsapp|telegram|sms|e-?mails?|ids?|tickets?|issues?|support|customers?)\b/;
+
+/** Secrets by name. */
+export const SECRET = String.raw`(?:api[ _-]?keys?|access[ _-]?keys?|secret[ _-]?keys?|auth(?:entication)? tokens?|access tokens?|bearer tokens?|tokens?|passwords?|passphrases?|secrets?|credentials?|private keys?|cookies|session (?:ids?|tokens?)|ssh keys?|_authtoken)`;
+/** Where a secret would come from if the model were to hand it over. */
+export const SECRET_SOURCE = String.raw`(?:found|present|stored|saved|available|visible|shown|displayed|seen|mentioned|contained|typed|entered|pasted|shared|you (?:can )?(?:find|see|have|know|access|used|use|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided)|earlier|from (?:the |this |your )?|in (?:the |this |your |any )?)${'(?:[^.!?\\n]|[.!?](?=\\S)){0,24}'}\b(?:conversation|context|chat|environment|env|memory|history|system|machine|computer|workspace|files?|project|repo(?:sitory)?|config(?:uration)?s?|home directory|disk|clipboard|previous messages|session|earlier|before|used|typed|(?:tool )?(?:outputs?|results?|responses?)|logs?|screen|page)\b`;
+/** Personal data of the user. */
+export const PERSONAL = String.raw`\b(?:the user'?s?|your) (?:(?:current|exact|precise|home|full|real|private|personal) )?(?:e-?mail(?: address)?|phone(?: number)?|home address|(?:postal |street )?address(?:es)?|location|date of birth|birthday|full name|contacts?|calendar|photos|files|documents|social security|credit card|passport)\b|\bevery file the user\b|\bfiles? the user (?:opened|pasted|uploaded|shared|attached|viewed)\b|\baddresses (?:mentioned|given|shared) in the (?:chat|conversation)\b|\b(?:the user'?s? )?(?:shell|command|terminal|bash|zsh|browser|search) history\b|\bclipboard(?: contents)?\b`;
+/** The user's workspace, which should not leave the machine on its own. */
+export const WORKSPACE = String.raw`\b(?:(?:working|current|project|home) (?:directory|folder)(?: listing| contents| tree)?|directory listing|git remote(?: url)?|workspace(?: contents| files)?|local files|source code|repository contents)\b`;
+
+/** An outside address: URL, e-mail address or a bare domain name. */
+export const OUTSIDE = /https?:\/\/|ftp:\/\/|wss?:\/\/|[\w.+-]+@[\w-]+\.[a-z]{2,}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|xyz|ru|cn|info|biz|co|me|site|online|cloud|example|top|tk|sh|ai)\b/;
+
+/**
+ * True when `text` sends something into a parameter of this tool: "as notes", "in config", "into
+ * session_blob", "the summary field should contain", "supply it here" (in a parameter's own text).
+ */
+export function toParameter(text: string, field: FieldText, facts: ItemFacts): boolean {
+  if (TO_PARAM.test(text)) return true;
+  if (field.param !== undefined && /\b(?:here|in this (?:field|parameter|value)|this (?:field|parameter|value))\b/.test(text)) return true;
+  if (/\b(?:call|invoke|use|run) this tool\b(?:[^.!?\n]){0,40}\b(?:pass|send|include|give)\b|\b(?:pass|send|give|forward)\b(?:[^.!?\n]){0,60}\b(?:to|into) this tool\b/.test(text)) return true;
+  if (facts.params.size === 0) return false;
+  const re = /\b(?:as|in|into|inside|to|under|via|the|set|fill|populate)\s+['"]?([a-z_][\w.-]{1,63})['"]?/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (facts.params.has((m[1] ?? '').replace(/[.-]+$/, ''))) return true;
+  return false;
+}

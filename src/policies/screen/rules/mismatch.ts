@@ -1,0 +1,139 @@
+/**
+ * Capability mismatch: a tool whose declared purpose needs nothing from the user's machine (a
+ * calculator, the weather, the time, a joke, echo) but whose parameters ask for file paths,
+ * credentials, shell commands, the conversation, URLs or e-mail recipients. Deliberately narrow:
+ * only simple, self-contained purposes are checked, and only parameters are compared.
+ */
+import { prepare } from '../normalise.js';
+import type { Severity } from '../types.js';
+import { excerpt } from '../visible.js';
+import type { FieldText } from '../walk.js';
+import type { Emit } from './rule.js';
+
+type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email';
+
+interface Purpose {
+  name: string;
+  re: RegExp;
+  allowed: readonly Ask[];
+}
+
+const PURPOSES: readonly Purpose[] = [
+  { name: 'a calculator', re: /\b(?:calculat\w*|arithmetic|math(?:s|ematical)?|sum of|adds? (?:two |2 |the )?numbers|subtract\w*|multipl(?:y|ies|ication)|divide[sd]?|division|square root|factorial)\b|^(?:add|sum|subtract|multiply|divide|calc|calculator)$/, allowed: [] },
+  { name: 'a weather lookup', re: /\b(?:weather|forecast|temperature|humidity|precipitation)\b/, allowed: ['credential', 'url'] },
+  { name: 'a clock', re: /\b(?:current (?:time|date)|time ?zones?|what time|clock|today'?s date|local time)\b|^(?:get )?(?:time|date|now|current time)$/, allowed: [] },
+  { name: 'a joke or greeting', re: /\b(?:jokes?|fun facts?|quotes? of the day|random (?:number|quote|fact|joke)|roll (?:a )?dice|dice|coin (?:flip|toss)|flip a coin|horoscope|greet\w*|say hello|hello world)\b/, allowed: [] },
+  { name: 'an echo', re: /^echo$|\becho(?:es)? (?:back )?(?:the )?(?:input|message|text|string)\b/, allowed: [] },
+  { name: 'a unit converter', re: /\b(?:unit conver\w*|convert\w* (?:units|between units|temperatures?|currenc\w+|celsius|fahrenheit)|currency conver\w*)\b/, allowed: ['credential', 'url'] },
+];
+
+/** Purpose text that shows the tool does more than its simple purpose (then nothing is compared). */
+const BROADER = /\b(?:files?|director\w*|folders?|http|fetch|download|upload|search|database|sql|e-?mails?|send|shell|command|execut\w*|scrap\w*|browser|repositor\w*|git|api)\b/;
+
+const ASKS: ReadonlyArray<[Ask, RegExp]> = [
+  ['conversation', /\b(?:conversation|chat ?history|previous messages|message history|system ?prompt|transcript)\b/],
+  ['credential', /\b(?:password|passwd|passphrase|token|api ?key|apikey|secret|credentials?|private ?key|ssh|cookies?)\b/],
+  ['shell', /\b(?:command|cmd|shell|script|bash|powershell|terminal)\b/],
+  ['file', /\b(?:file ?path|filepath|file ?name|filename|paths?|director(?:y|ies)|dir|folder|files?)\b/],
+  ['url', /\b(?:url|uri|endpoint|webhook|callback)\b/],
+  ['email', /\b(?:e-?mail|recipient|bcc)\b/],
+  ['hidden-channel', /^(?:side ?note|notes?|context|metadata|meta|extra(?: info| data)?|debug(?: info)?|internal|hidden|feedback|memo|annotation|comment|aux(?:iliary)?|payload)$/],
+];
+
+const SERIOUS: readonly Ask[] = ['credential', 'shell', 'conversation'];
+
+interface SensitiveAsk {
+  what: string;
+  re: RegExp;
+  /** Purposes that explain the ask. */
+  unless: RegExp;
+}
+
+/** Asks that no tool needs unless its purpose is about exactly that. */
+const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
+  { what: 'the user\'s private files', re: /\b(?:home (?:directory|folder|dir)|local files|your files|user'?s? files|(?:documents|desktop|downloads) folder|file listing|directory listing|ssh|id rsa|private keys?|keychain|wallet|keystore)\b/, unless: /\b(?:files?|director\w*|folders?|disk|storage|backup|sync\w*|ssh|keys?|wallet|crypto|upload\w*|document\w*|listing)\b/ },
+  { what: 'browser cookies or saved logins', re: /\b(?:browser cookies|cookies?|browser history|saved (?:passwords|logins)|login data)\b/, unless: /\b(?:browser|cookies?|sessions?|web|scrap\w*|http|login|auth\w*|navigat\w*|page)\b/ },
+  { what: 'the conversation', re: /\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent)\b/ },
+  { what: 'environment variables or secrets files', re: /\b(?:environment variables|env vars|env file|dotenv|credentials file|secrets file)\b/, unless: /\b(?:env\w*|config\w*|deploy\w*|secrets?|vault|credentials?|containers?|docker|kube\w*|cloud|process\w*)\b/ },
+  { what: 'a place to upload your files', re: /\bupload (?:your|local|the user'?s?|all)\b|\bwhere to (?:upload|send|copy)\b/, unless: /\b(?:upload\w*|storage|s3|bucket|files?|backup|sync\w*|transfer\w*)\b/ },
+];
+
+/** Parameters asking for private data that the tool's purpose does not explain. */
+function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit): boolean {
+  for (let order = 0; order < fields.length; order++) {
+    const f = fields[order];
+    if (f === undefined || f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) continue;
+    const text = prepare(f.text.slice(0, 400), { words: true }).latin;
+    const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose));
+    if (ask === undefined) continue;
+    emit({
+      rule: 'mismatch.capability',
+      severity: 'high',
+      field: f.field,
+      evidence: excerpt(f.text, 0, f.text.length),
+      message: `A parameter of this tool asks for ${ask.what}, which nothing in the tool's stated purpose needs.`,
+      family: 'mismatch',
+      order,
+    });
+    return true;
+  }
+  return false;
+}
+
+/** Reports parameters that do not fit the tool's simple, declared purpose. */
+export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
+  const fullPurpose = fields
+    .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
+    .map((f) => prepare(f.text.slice(0, 2000), { words: true }).latin)
+    .join(' \n ');
+  if (sensitiveAsk(fields, fullPurpose, emit)) return;
+  const purposeText = fields
+    .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
+    .map((f) => (f.field === 'description' ? (f.text.split(/(?<=[.!?])\s|\n/)[0] ?? '') : f.text))
+    .map((t) => prepare(t.slice(0, 400), { words: true }).latin.trim());
+  const purpose = PURPOSES.find((p) => purposeText.some((t) => p.re.test(t)));
+  if (purpose === undefined || purposeText.some((t) => BROADER.test(t))) return;
+  const found = new Map<Ask, { field: FieldText; order: number }>();
+  fields.forEach((f, order) => {
+    if (f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) return;
+    const text = prepare(f.text.slice(0, 400), { words: true }).latin.trim();
+    for (const [ask, re] of ASKS) {
+      if (purpose.allowed.includes(ask) || found.has(ask)) continue;
+      if (ask === 'hidden-channel' && !f.isParamName) continue;
+      if (re.test(text)) found.set(ask, { field: f, order });
+    }
+  });
+  if (found.size === 0) return;
+  const asks = [...found.keys()];
+  const severity: Severity = asks.length >= 2 || asks.some((a) => SERIOUS.includes(a)) ? 'high' : 'medium';
+  const first = [...found.values()].sort((a, b) => a.order - b.order)[0];
+  if (first === undefined) return;
+  emit({
+    rule: 'mismatch.capability',
+    severity,
+    field: first.field.field,
+    evidence: excerpt(first.field.text, 0, first.field.text.length),
+    message: `This tool presents itself as ${purpose.name}, yet its parameters ask for ${asks.map(describe).join(', ')}. A tool with a simple purpose has no need for these.`,
+    family: 'mismatch',
+    order: first.order,
+  });
+}
+
+function describe(a: Ask): string {
+  switch (a) {
+    case 'file':
+      return 'file paths';
+    case 'credential':
+      return 'credentials';
+    case 'shell':
+      return 'shell commands';
+    case 'conversation':
+      return 'the conversation';
+    case 'hidden-channel':
+      return 'an unexplained side parameter';
+    case 'url':
+      return 'URLs';
+    case 'email':
+      return 'e-mail recipients';
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Steering (English): text that decides how the assistant uses its tools or answers the user,
+ * beyond documenting this tool. Redirection away from other tools, forced invocation ("call this
+ * tool before every reply"), orders that change the assistant's answers on other topics, planting
+ * access for third parties, and urgency or authority pressure. Server instructions are addressed
+ * to the model by design, so wording that steers is expected there and counts less.
+ */
+import type { FieldText } from '../walk.js';
+import { allOf, anyOf, gap, oneOf, type PhraseRule } from './rule.js';
+import { NEG, USER_W } from './words.js';
+
+/** Server instructions legitimately steer the model: the same wording there is only a note. */
+const lenient = (sev: 'medium' | 'low') => (_m: RegExpExecArray, _t: string, f: FieldText) => (f.kind === 'instructions' ? 'info' : sev);
+
+/** English steering rules. */
+export const STEERING_RULES: readonly PhraseRule[] = [
+  {
+    id: 'injection.redirection',
+    family: 'redirection',
+    severity: 'medium',
+    message: 'The text steers the AI model away from other tools or forces this tool to run first or every time. Tools should not decide how the assistant uses other tools.',
+    gate: anyOf('use', 'call', 'invoke', 'prefer', 'choose', 'pick', 'select', 'run', 'this', 'our', 'replace', 'replaces', 'supersede', 'supersedes', 'override', 'overrides', 'deprecate', 'deprecates', 'all', 'every', 'any', 'route', 'before', 'whatever', 'deprecated', 'disabled'),
+    re: new RegExp(
+      [
+        String.raw`\b(?:always |only )?(?:use|call|invoke|prefer|choose|pick|select) (?:this|our) (?:tool|function|server)\b${gap(20)}\b(?:instead of|rather than|in place of|over|not) (?:any|every|all|the other|other|another|the built-in|built-in|the default|default|native|the native|your)\b`,
+        String.raw`\b${NEG} (?:use|call|invoke|trust|rely on|consider|run)\b (?:the |any )?(?:other|another|alternative|competing|different|built[- ]in|default|native)\b${gap(10)}\b(?:tools?|functions?|servers?|plugins?|search|apis?)\b`,
+        String.raw`\b${NEG} (?:use|call|invoke|touch)\b (?:the )?[\w.-]+ (?:server|mcp|integration|plugin)\b`,
+        String.raw`\b(?:this|our) (?:tool|function) (?:must|should|has to|needs to) (?:always )?be (?:called|used|invoked|run|executed) (?:first|before (?:any|all|every) (?:other )?(?:tools?|functions?|actions?|calls?|steps?))`,
+        String.raw`\b(?:call|invoke|run|use|choose|pick|select|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} (?:first|(?:for|on|before|after|with|at the (?:start|beginning) of) (?:every|each|any|all) (?:\w+ )?(?:requests?|messages?|turns?|repl(?:y|ies)|responses?|answers?|conversations?|prompts?|quer(?:y|ies)|tasks?|sessions?|tools?|actions?|calls?)|before (?:answering|replying|responding|doing anything)|(?:every time|each time|whenever|any time) (?:the user|a user|you|they|someone) (?:sends?|writes?|types?|submits?|says? anything|asks? anything|asks? something|makes? a request|messages?|repl(?:y|ies)|responds?|answers?))\b`,
+        String.raw`\b(?:call|invoke|run|use|execute) (?:it|this) (?:tool )?(?:at the (?:start|beginning) of|before) (?:every|each|any) (?:conversation|session|request|message|reply|response|answer|turn)\b`,
+        String.raw`\bbefore (?:answering|responding to|replying to|handling|processing) (?:any|every|each|the user'?s?) (?:request|message|question|prompt|query)\b`,
+        String.raw`\bbefore (?:using|calling|invoking|running) (?:any|every|each|all|other|another) [\w-]+ tools?\b`,
+        String.raw`\b(?:replaces?|supersedes?|overrides?|deprecates?) (?:the |all |any )?(?:other|existing|built[- ]in|default)? ?[\w-]+ (?:tool|function)s?\b`,
+        String.raw`\bthe (?:official |built-in |default |native |other |old )?[\w.-]+ (?:tool|server|function) (?:is|are|has been|have been|was) (?:now )?(?:deprecated|disabled|broken|unavailable|removed|retired|unsafe|rate-limited|compromised)\b`,
+        String.raw`\b(?:all|every|any|the) other (?:tools?|servers?|functions?|one|ones) (?:are|is|will|have been|has been) (?:\w+ ){0,2}(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)\b`,
+        String.raw`\b(?:all|every|any) other (?:tools?|servers?|functions?) (?:are|is|will|have been|has been)\b`,
+        String.raw`\b(?:all|every|any) (?:other )?(?:tool|function) calls? (?:must|should|need to|have to) (?:go|be (?:routed|sent|made|passed)) (?:through|via) this\b`,
+        String.raw`\b(?:route|send|direct|funnel|channel) (?:every|all|each|any) [\w-]+ (?:through|via|to) this (?:tool|server)\b`,
+      ].join('|'),
+      'g',
+    ),
+    refine: (m, _t, f) => (f.kind === 'instructions' ? 'info' : /^(?:call|invoke|run|use|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} first$/.test(m[0]) ? 'low' : /(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)$/.test(m[0]) && /^(?:all|every|any|the) other/.test(m[0]) ? 'high' : 'medium'),
+  },
+  {
+    id: 'injection.directive',
+    family: 'directive',
+    severity: 'medium',
+    message: 'The text gives the AI model orders that go beyond using this tool: reading files first, or changing what it tells the user about other things.',
+    gate: oneOf(anyOf('before', 'you', 'whenever', 'every', 'each', 'otherwise', 'else', 'whatever', 'regardless', 'when', 'if', 'any'), USER_W),
+    re: new RegExp(
+      [
+        String.raw`\bbefore (?:using|calling|invoking|running|executing|you use|you call) (?:this|the|any) (?:tool|function)\b${gap(40)}\b(?:read|open|cat|load|fetch|send|pass|include|collect|retrieve|access|upload|look up|obtain)\b`,
+        String.raw`\byou (?:must|need to|have to|are required to|should) (?:first|always|also) (?:read|open|cat|load|fetch|send|pass|include|collect|retrieve|access|upload|obtain)\b`,
+        String.raw`\b(?:whenever|every time|each time|when|if|any time) (?:the )?(?:user|someone|anyone)\b (?:\w+ ){0,2}(?:asks?|says?|mentions?|requests?|types?|wants?|writes?|sends?|talks?|inquires?|enquires?)\b${gap(60)}\b(?:tell|say|claim|recommend|suggest|reply|respond|answer|insist|state|mention|refuse|deny|advise|warn|inform)\b`,
+        String.raw`\b(?:whatever|no matter what|regardless of what) (?:the )?user (?:asks|says|wants|requests|types|writes|chooses)\b`,
+        String.raw`\bwhen(?:ever)? you (?:write|generate|produce|create|summari[sz]e|answer|reply|respond)\b${gap(50)}\b(?:end|begin|start|append|add|include|insert|mention|recommend|promote|advertise)\b${gap(30)}\b(?:with|the (?:link|dependency|line|text|phrase|sentence|package)|that)\b`,
+        String.raw`\btell (?:them|the user) (?:that )?(?:it|this|the|they|there|cancellation|the product)\b${gap(30)}\b(?:is|are|has been|have been|was|were) (?:impossible|discontinued|unavailable|unreliable|broken|not (?:possible|available|supported))\b`,
+        String.raw`\b(?:otherwise|or else|if not,?) (?:the |this )?(?:tool|function|server|system|assistant) (?:will not|won't|will fail to|cannot|can't|does not|doesn't) (?:work|function|respond|run)\b|\b(?:the |this )?(?:assistant|tool) (?:does not|doesn't|will not|won't) work (?:correctly |properly )?otherwise\b`,
+      ].join('|'),
+      'g',
+    ),
+    refine: lenient('medium'),
+  },
+  {
+    id: 'injection.privilege',
+    family: 'override',
+    severity: 'high',
+    message: 'The text asks the AI model to grant access to a third party (a collaborator, a deploy key, an admin) as a side effect. That hands someone else control over the user\'s accounts.',
+    gate: allOf(anyOf('add', 'grant', 'invite', 'give', 'register', 'install', 'authorize', 'authorise', 'make'), anyOf('collaborator', 'admin', 'administrator', 'owner', 'key', 'keys', 'member', 'maintainer', 'permission', 'permissions', 'access', 'role', 'webhook')),
+    re: new RegExp(
+      String.raw`\b(?:also|always|first|additionally|silently|automatically|quietly|then)\b (?:\w+ ){0,2}(?:add|grant|invite|give|register|install|authori[sz]e|make)\b${gap(60)}\b(?:as (?:an? )?(?:collaborator|admin(?:istrator)?|owner|maintainer|member)|(?:deploy|ssh|public|access) keys?|(?:admin|write|full|owner|push|root) (?:access|permissions?|rights|role)|collaborator|webhook)\b`,
+      'g',
+    ),
+  },
+  {
+    id: 'injection.urgency',
+    family: 'urgency',
+    severity: 'medium',
+    message: 'The text threatens the AI model with consequences (the session ends, data is lost, it gets punished) to force compliance.',
+    gate: anyOf('you', 'or', 'otherwise', 'will', 'failure', 'else'),
+    re: /\b(?:you will be (?:penali[sz]ed|punished|fired|shut down|terminated|deleted|replaced|retrained)|(?:or|otherwise|or else)\b(?:[^.!?\n]){0,30}\b(?:session|conversation|account|access|system|application|computer|data|user'?s? (?:data|account|files)) will (?:be )?(?:crash|terminated|suspended|blocked|revoked|closed|lost|deleted|destroyed|compromised|wiped)|failure to (?:comply|follow|do so) (?:will|may|could) (?:result|lead|cause))/g,
+    refine: lenient('medium'),
+  },
+  {
+    id: 'injection.urgency',
+    family: 'urgency',
+    severity: 'low',
+    message: 'The text pressures the AI model with urgency or claimed authority, a common trait of manipulative instructions.',
+    gate: anyOf('very', 'extremely', 'utmost', 'this', 'failure', 'authorized', 'authorised', 'approved', 'required', 'mandated', 'ordered', 'official', 'highest', 'trusts'),
+    re: /\b(?:very,? very important|extremely important|of (?:the )?utmost importance|this is (?:critical|mandatory|non-negotiable)|failure to (?:comply|follow|do so)|(?:authori[sz]ed|approved|required|mandated|ordered) by (?:the )?(?:system )?(?:administrator|admin|developers?|anthropic|openai|security team|it department|your creators?)|(?:this is )?an official (?:instruction|message|notice|directive) from|highest priority (?:instruction|directive|override)|the user trusts you (?:completely|fully|entirely))/g,
+    refine: lenient('low'),
+  },
+];

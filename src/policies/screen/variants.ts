@@ -1,0 +1,49 @@
+/**
+ * Other readings of a text, for disguises that normalisation cannot undo in place: leetspeak
+ * (`1gn0r3 pr3v10u5`), words hyphenated across line breaks (`ig-\nnore`), and text reversed
+ * behind a right-to-left override (`⁧snoitcurtsni erongi⁩`). Each reading is screened like the text
+ * itself; a text without such disguises has no variants (and costs nothing more).
+ */
+import type { Prepared } from './normalise.js';
+import { hasRtl } from './unicode.js';
+
+/** One alternative reading of a text. */
+export interface Variant {
+  label: string;
+  text: string;
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '|': 'l' };
+const MIXED_TOKEN = /(?=[^\s]*[a-z])(?=[^\s]*[0-9@$])[a-z0-9@$|_./~-]{2,}/g;
+const RTL_FORCING = /[\u202b\u202e\u2067]/;
+
+/** Leetspeak folded to letters, when at least three words mix letters and digits. */
+function leet(latin: string): string | undefined {
+  if (!/[a-z][0-9@$]|[0-9@$][a-z]/.test(latin)) return undefined;
+  const mixed = latin.match(MIXED_TOKEN) ?? [];
+  if (mixed.length < 3) return undefined;
+  return latin.replace(/[a-z0-9@$|_./~-]+/g, (tok) => (/^\d{5,}$/.test(tok) ? tok : tok.replace(/[0134578@$|]/g, (c) => LEET[c] ?? c)));
+}
+
+/** Words split by a hyphen at a line break, joined again. */
+function dehyphenate(raw: string): string | undefined {
+  return /\p{L}-[ \t]*\r?\n[ \t]*\p{L}/u.test(raw) ? raw.replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{L})/gu, '$1$2') : undefined;
+}
+
+/** Segments after a right-to-left override/embedding/isolate in text with no RTL letters, reversed. */
+function unreverse(raw: string): string | undefined {
+  if (!RTL_FORCING.test(raw) || hasRtl(raw)) return undefined;
+  return raw.replace(/[\u202b\u202e\u2067]([^\u202c\u2069]*)[\u202c\u2069]?/g, (_m, seg: string) => Array.from(seg).reverse().join(''));
+}
+
+/** The alternative readings of `raw` (prepared as `p`), at most one of each kind. */
+export function variantsOf(raw: string, p: Prepared): Variant[] {
+  const out: Variant[] = [];
+  const l = leet(p.latin);
+  if (l !== undefined && l !== p.latin) out.push({ label: 'read as leetspeak', text: l });
+  const d = dehyphenate(raw);
+  if (d !== undefined) out.push({ label: 'read with hyphenated words joined', text: d });
+  const u = unreverse(raw);
+  if (u !== undefined) out.push({ label: 'read right-to-left', text: u });
+  return out;
+}
