@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MODULES = join(ROOT, 'node_modules/@modelcontextprotocol');
-// A tiny entry: the lead wires `scan` into src/cli/main.ts; until then the module is run directly.
-const ENTRY = "import { runScanTools } from './src/cli/scan-tools.ts'; process.exitCode = await runScanTools(process.argv.slice(1));";
+/** The built CLI, as users run it. */
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'portcullis-scan-e2e-'));
 
 function scan(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', ENTRY, '--', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'scan', ...args], { cwd: ROOT, input, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
