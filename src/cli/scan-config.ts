@@ -7,7 +7,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfigFile } from '../config/load.js';
 import { formatScanText } from '../discover/format.js';
-import { scanServers, worstVerdict, type ServerReport } from '../discover/inventory.js';
+import { scanServers, worstVerdict, type ScreenPolicy, type ServerReport } from '../discover/inventory.js';
+import type { GatewayConfig } from '../config/types.js';
+import { collisionFindings } from '../gateway/collisions.js';
+import { skeleton } from '../policies/screen/index.js';
+import { verdictUnder } from '../policies/surface-policy.js';
 import { redactText } from '../discover/redact.js';
 import { killAllChildrenSync } from '../upstreams/stdio.js';
 
@@ -99,7 +103,7 @@ export async function runScanConfig(argv: string[], out: CliOutput = STD_OUTPUT)
     const config = await loadConfigFile(file);
     const servers = Object.values(config.servers);
     secrets = servers.flatMap((s) => [...Object.values(s.env), ...Object.values(s.headers)]).filter((v) => v.length >= 4);
-    reports = await withChildCleanup(() => scanServers(servers, { timeoutMs, limits: config.limits }));
+    reports = await withChildCleanup(() => scanServers(servers, { timeoutMs, limits: config.limits }, configPolicy(config)));
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     const n = e.issues.length;
@@ -109,4 +113,26 @@ export async function runScanConfig(argv: string[], out: CliOutput = STD_OUTPUT)
   for (const r of reports) if (r.error !== undefined) r.error = redactText(r.error, secrets);
   out.stdout(format === 'json' ? `${JSON.stringify({ servers: reports }, null, 2)}\n` : formatScanText(reports));
   return worstVerdict(reports) === 'block' ? 1 : 0;
+}
+
+/** Verdicts under each server's `security.actions`, plus the gateway's cross-server collision check. */
+function configPolicy(config: GatewayConfig): ScreenPolicy {
+  return {
+    verdict: (server, findings) => {
+      const sc = config.servers[server];
+      return sc ? verdictUnder(findings, sc.security.actions) : verdictUnder(findings, config.security.actions);
+    },
+    toolFindings: (server, tool, listings) => {
+      const sc = config.servers[server];
+      if (!sc) return [];
+      const others = new Map<string, Map<string, string>>();
+      for (const l of listings) {
+        if (l.name === server) continue;
+        const m = new Map<string, string>();
+        for (const t of l.tools) if (typeof t.name === 'string') m.set(skeleton(t.name), t.name);
+        others.set(l.name, m);
+      }
+      return collisionFindings(server, tool, sc, config, others);
+    },
+  };
 }

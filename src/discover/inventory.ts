@@ -155,18 +155,27 @@ export function exposedNames(listing: ServerListing): string[] {
   return [...listing.tools, ...listing.prompts].map((d) => str(d.name)).filter((n): n is string => n !== undefined);
 }
 
-function screenOne(kind: ScreenItem['kind'], def: JsonObject, server: string, others: ReadonlyMap<string, readonly string[]>): ItemReport {
+/** How findings become verdicts, and extra findings for tools (the gateway's collision check). */
+export interface ScreenPolicy {
+  verdict(server: string, findings: readonly Finding[]): Verdict;
+  toolFindings?(server: string, tool: string, listings: readonly ServerListing[]): Finding[];
+}
+
+const DEFAULT_POLICY: ScreenPolicy = { verdict: (_s, f) => verdictFor(f) };
+
+function screenOne(kind: ScreenItem['kind'], def: JsonObject, server: string, others: ReadonlyMap<string, readonly string[]>, policy: ScreenPolicy, listings: readonly ServerListing[]): ItemReport {
   const uri = kind === 'resource' ? str(def.uri) : kind === 'resource-template' ? str(def.uriTemplate) : undefined;
   const name = str(def.name) ?? uri ?? '';
   const findings = screenItem({ kind, name, def }, { server, otherServers: others });
-  return { name, ...(uri === undefined ? {} : { uri }), verdict: verdictFor(findings), findings };
+  if (kind === 'tool' && policy.toolFindings) findings.push(...policy.toolFindings(server, name, listings));
+  return { name, ...(uri === undefined ? {} : { uri }), verdict: policy.verdict(server, findings), findings };
 }
 
 /**
  * Screens listings. Each server's context names every other listed server's tools and prompts
  * (`listings` should be the servers one client loads together).
  */
-export function screenListings(listings: readonly ServerListing[]): ServerReport[] {
+export function screenListings(listings: readonly ServerListing[], policy: ScreenPolicy = DEFAULT_POLICY): ServerReport[] {
   const names = new Map<string, readonly string[]>();
   for (const l of listings) if (l.status === 'ok' || l.tools.length > 0) names.set(l.name, exposedNames(l));
   return listings.map((l): ServerReport => {
@@ -176,23 +185,23 @@ export function screenListings(listings: readonly ServerListing[]): ServerReport
       transport: l.transport,
       status: l.status,
       ...(l.error === undefined ? {} : { error: l.error }),
-      tools: l.tools.map((d) => screenOne('tool', d, l.name, others)),
-      prompts: l.prompts.map((d) => screenOne('prompt', d, l.name, others)),
-      resources: l.resources.map((d) => screenOne('resource', d, l.name, others)),
-      resourceTemplates: l.resourceTemplates.map((d) => screenOne('resource-template', d, l.name, others)),
+      tools: l.tools.map((d) => screenOne('tool', d, l.name, others, policy, listings)),
+      prompts: l.prompts.map((d) => screenOne('prompt', d, l.name, others, policy, listings)),
+      resources: l.resources.map((d) => screenOne('resource', d, l.name, others, policy, listings)),
+      resourceTemplates: l.resourceTemplates.map((d) => screenOne('resource-template', d, l.name, others, policy, listings)),
     };
     if (l.instructions !== undefined || l.serverInfo !== undefined) {
       const def = { ...(l.instructions === undefined ? {} : { instructions: l.instructions }), ...(l.serverInfo === undefined ? {} : { serverInfo: l.serverInfo }) };
       const findings = screenItem({ kind: 'server', name: l.name, def }, { server: l.name, otherServers: others });
-      report.instructions = { verdict: verdictFor(findings), findings };
+      report.instructions = { verdict: policy.verdict(l.name, findings), findings };
     }
     return report;
   });
 }
 
 /** Connects to these servers, lists and screens everything, with cross-server context. */
-export async function scanServers(configs: readonly ServerConfig[], options: InventoryOptions): Promise<ServerReport[]> {
-  return screenListings(await listServers(configs, options));
+export async function scanServers(configs: readonly ServerConfig[], options: InventoryOptions, policy?: ScreenPolicy): Promise<ServerReport[]> {
+  return screenListings(await listServers(configs, options), policy);
 }
 
 /** Every screened item of a report, with its list name. */

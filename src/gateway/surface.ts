@@ -14,8 +14,9 @@
  * polling the store's revision; the affected servers are re-reconciled from the lists the guard
  * already holds, without asking the upstream again.
  */
-import type { GatewayConfig, ServerConfig, SeverityAction } from '../config/types.js';
+import type { GatewayConfig, ServerConfig } from '../config/types.js';
 import { stricter } from '../config/security.js';
+import { worstAction } from '../policies/surface-policy.js';
 import type { JsonObject } from '../protocol/jsonrpc.js';
 import type { ListKind, UpstreamLists } from '../routing/catalog.js';
 import type { Logger } from '../telemetry/logger.js';
@@ -346,13 +347,6 @@ function namesOf(lists: UpstreamLists): string {
 function signature(s: ServerState | undefined): string {
   if (!s) return '';
   return JSON.stringify([s.instructionsServed, ...[...s.decisions].map(([k, d]) => [k, d.serve, d.reason ?? '', d.humanApproved])]);
-}
-
-/** The strongest action any finding maps to. */
-function worstAction(findings: readonly Finding[], action: (s: Finding['severity']) => SeverityAction): SeverityAction {
-  let worst: SeverityAction = 'allow';
-  for (const f of findings) worst = stricter(worst, action(f.severity));
-  return worst;
 }
 
 function describe(findings: readonly Finding[]): string {
