@@ -12,7 +12,7 @@ import type { GatewayConfig } from '../config/types.js';
 import { collisionFindings } from '../gateway/collisions.js';
 import { skeleton } from '../policies/screen/index.js';
 import { verdictUnder } from '../policies/surface-policy.js';
-import { redactText } from '../discover/redact.js';
+import { redactText } from '../telemetry/redact.js';
 import { killAllChildrenSync } from '../upstreams/stdio.js';
 
 /** Where a command writes. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { sep } from 'node:path';
 import { NAME_PATTERN } from '../config/schema.js';
 import type { ServerTransport } from '../config/types.js';
-import { secretsIn } from './redact.js';
+import { secretsIn } from '../telemetry/redact.js';
 import type { DiscoveredServer, EntryDialect, VarSyntax } from './types.js';
 
 /** What variable translation needs to know. */

@@ -14,7 +14,7 @@ import { CLIENT_NAMES, type DiscoverRoots } from './clients.js';
 import { portcullisName } from './entries.js';
 import { itemsOf, listServers, screenListings, worstVerdict, type ServerListing, type ServerReport } from './inventory.js';
 import { discoverFiles } from './read.js';
-import { redactArgs, redactText, redactUrl } from './redact.js';
+import { redactArgs, redactText, redactUrl } from '../telemetry/redact.js';
 import type { Verdict } from './screen.js';
 import type { ClientId, DiscoveredFile, DiscoveredServer, SectionScope } from './types.js';
 import { wrapDir } from './wrap.js';

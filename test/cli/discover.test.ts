@@ -9,25 +9,20 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDiscover } from '../../src/cli/discover.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import type { DiscoverReport } from '../../src/discover/report.js';
 import { CLI, ROOT, eventually } from '../helpers/gateway.js';
-import { TSX_IMPORT, binOf, cmdline, descendantsOf, gone, killAll } from '../helpers/e2e.js';
+import { TSX_IMPORT, binOf, childrenRunning, descendantsOf, gone, killedAfterEach } from '../helpers/e2e.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'discover');
 const POISONED = join(FIXTURE, 'poisoned-server.ts');
 const MEMORY = binOf('@modelcontextprotocol/server-memory');
 const node = process.execPath;
 
-let seen: number[] = [];
-afterEach(() => {
-  killAll(seen);
-  seen = [];
-});
-
-const childrenRunning = (...scripts: string[]): number[] => descendantsOf(process.pid).filter((p) => scripts.some((s) => cmdline(p).includes(s)));
+/** Every pid a test saw, killed after it whatever happened. */
+const seen = killedAfterEach();
 
 async function discover(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

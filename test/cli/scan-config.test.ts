@@ -7,25 +7,19 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runScanConfig } from '../../src/cli/scan-config.js';
 import type { ServerReport } from '../../src/discover/inventory.js';
 import { ROOT, eventually } from '../helpers/gateway.js';
-import { TSX_IMPORT, binOf, cmdline, descendantsOf, gone, killAll, q } from '../helpers/e2e.js';
+import { TSX_IMPORT, binOf, childrenRunning, gone, killedAfterEach, q } from '../helpers/e2e.js';
 
 const POISONED = join(ROOT, 'test', 'fixtures', 'discover', 'poisoned-server.ts');
 const RUN_SCAN = join(ROOT, 'test', 'fixtures', 'discover', 'run-scan.ts');
 const MEMORY = binOf('@modelcontextprotocol/server-memory');
 const node = process.execPath;
 
-let seen: number[] = [];
-afterEach(() => {
-  killAll(seen);
-  seen = [];
-});
-
-/** Our own children that run one of the given scripts. */
-const childrenRunning = (...scripts: string[]): number[] => descendantsOf(process.pid).filter((p) => scripts.some((s) => cmdline(p).includes(s)));
+/** Every pid a test saw, killed after it whatever happened. */
+const seen = killedAfterEach();
 
 async function scan(config: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

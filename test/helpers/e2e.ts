@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 import { CLI, NODE22, ROOT } from './gateway.js';
 
 const require = createRequire(join(ROOT, 'package.json'));
@@ -100,6 +101,25 @@ export function killAll(pids: readonly number[]): void {
       }
     }
   }
+}
+
+/**
+ * A list for the pids a test starts or sees, killed (with their process groups) after each test of
+ * the calling file whatever happened, then emptied. Call once, at the top level of a test file:
+ * it registers a vitest `afterEach`.
+ */
+export function killedAfterEach(): number[] {
+  const pids: number[] = [];
+  afterEach(() => {
+    killAll(pids);
+    pids.length = 0;
+  });
+  return pids;
+}
+
+/** This process's descendants (any depth) whose command line mentions one of `scripts`. */
+export function childrenRunning(...scripts: string[]): number[] {
+  return descendantsOf(process.pid).filter((p) => scripts.some((s) => cmdline(p).includes(s)));
 }
 
 /** A raw HTTP response. */

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
-import { normaliseUrl, redactArgs, resolveIdentity } from './identity.js';
+import { REDACTED } from '../../telemetry/redact.js';
+import { normaliseUrl, resolveIdentity } from './identity.js';
 
 const root = mkdtempSync(join(tmpdir(), 'portcullis-identity-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -26,14 +27,6 @@ describe('normaliseUrl', () => {
   });
 });
 
-describe('redactArgs', () => {
-  it('leaves credentials out of the pinned arguments', () => {
-    expect(
-      redactArgs(['--token', 't0k', '--api-key=k3y', '-e', 'GITHUB_PERSONAL_ACCESS_TOKEN=ghp_x', 'postgres://u:pw@db:5432/app', '--port', '8080', 'KEYBOARD=us', '--key', 'k']),
-    ).toEqual(['--token', '<redacted>', '--api-key=<redacted>', '-e', 'GITHUB_PERSONAL_ACCESS_TOKEN=<redacted>', 'postgres://u:redacted@db:5432/app', '--port', '8080', 'KEYBOARD=us', '--key', '<redacted>']);
-  });
-});
-
 describe.skipIf(process.platform === 'win32')('resolveIdentity: stdio', () => {
   const bin = join(root, 'bin');
   write(join(bin, 'my-server'), '#!/bin/sh\n', 0o755);
@@ -46,6 +39,11 @@ describe.skipIf(process.platform === 'win32')('resolveIdentity: stdio', () => {
     expect(JSON.stringify(id)).not.toContain('do-not-record-me');
     const missing = await resolveIdentity({ transport: 'stdio', command: 'not-executable', env, cwd: root });
     expect(missing.resolvedCommand).toBeUndefined();
+  });
+
+  it('leaves credentials out of the pinned arguments (the shared redaction, see telemetry/redact)', async () => {
+    const id = await resolveIdentity({ transport: 'stdio', command: 'my-server', args: ['--token', 't0k', '--api-key=k3y', 'postgres://u:pw@db:5432/app', '--port', '8080'], env, cwd: root });
+    expect(id.args).toEqual(['--token', REDACTED, `--api-key=${REDACTED}`, 'postgres://redacted:redacted@db:5432/app', '--port', '8080']);
   });
 
   it('node <script>: the package the script belongs to', async () => {

@@ -7,12 +7,17 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { connect } from 'node:tls';
+import { redactArgs } from '../../telemetry/redact.js';
 import { launchTarget, resolveOnPath, type PackageIdentity } from './identity-stdio.js';
 
 /** A server's pinned identity; used as the definition of its `identity` pin. */
 export interface ServerIdentity {
   transport: 'stdio' | 'streamable-http' | 'sse';
-  /** stdio: the command and arguments as configured (credential-looking values redacted, see `redactArgs`). */
+  /**
+   * stdio: the command and arguments as configured, credential-looking values blanked by
+   * `redactArgs` (telemetry/redact): a credential is not what a server is, and rotating one must
+   * not quarantine the server.
+   */
   command?: string;
   args?: string[];
   /** stdio: the file the command resolves to on PATH (or relative to cwd); absent when not found. */
@@ -45,52 +50,6 @@ export interface IdentityOptions {
   signal?: AbortSignal;
   /** Bound of the TLS handshake, default 5000 ms. */
   timeoutMs?: number;
-}
-
-/** Option and variable names that look like credentials; their values are not pinned. */
-const SECRET_NAME = /api[-_]?key|token|secret|passw|pwd|credential|bearer|jwt|private[-_]?key|access[-_]?key|auth[-_]?(?:key|header)|(?:^|[-_])key$/i;
-/** What stands for a value left out of the identity. */
-export const REDACTED = '<redacted>';
-
-/**
- * `args` with credential-looking values replaced by `<redacted>`: `--token X`, `--api-key=X`,
- * `API_KEY=X` (as in `docker run -e API_KEY=X`), and passwords in URLs. A credential is not what a
- * server is, and pins are shown to admins; rotating one must not quarantine the server.
- */
-export function redactArgs(args: readonly string[]): string[] {
-  const out: string[] = [];
-  let redactNext = false;
-  for (const a of args) {
-    if (redactNext) {
-      out.push(REDACTED);
-      redactNext = false;
-      continue;
-    }
-    const flag = /^(--?[\w.-]+)(=.*)?$/s.exec(a);
-    if (flag?.[1] !== undefined && SECRET_NAME.test(flag[1].replace(/^-+/, ''))) {
-      if (flag[2] === undefined) redactNext = true;
-      out.push(flag[2] === undefined ? a : `${flag[1]}=${REDACTED}`);
-      continue;
-    }
-    const assign = /^([A-Za-z_][\w.-]*)=/.exec(a);
-    if (assign?.[1] !== undefined && SECRET_NAME.test(assign[1])) {
-      out.push(`${assign[1]}=${REDACTED}`);
-      continue;
-    }
-    out.push(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(a) ? redactUrlPassword(a) : a);
-  }
-  return out;
-}
-
-function redactUrlPassword(a: string): string {
-  try {
-    const u = new URL(a);
-    if (u.password === '') return a;
-    u.password = 'redacted';
-    return u.toString();
-  } catch {
-    return a;
-  }
 }
 
 /** Query parameters that look like credentials; dropped from the pinned URL. */

@@ -1,14 +1,19 @@
 /**
- * Redaction for everything discover and scan print. Env and header values are never printed at
- * all (only their names); command-line arguments, URLs and free text (error messages) go through
- * here: known secret values of the entry are blanked, and so is anything that looks like a token.
+ * The one place that blanks credentials in what Portcullis prints or records: command-line
+ * arguments, URLs and free text (error messages). Used by `discover` and `scan` (their reports)
+ * and by server-identity pinning (a credential is not what a server is, pins are shown to
+ * admins, and rotating one must not quarantine the server). Env and header values are never
+ * printed at all, only their names. Known secret values are blanked, and so is anything that
+ * looks like a token.
  */
 
-/** What replaces a secret. */
+/** What replaces a secret (the logger's censor uses the same marker). */
 export const REDACTED = '[redacted]';
 
-const SENSITIVE_NAME = /(token|secret|passw(or)?d|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|bearer|cookie|session|signature|^pat$|^sig$|^key$)/i;
-const SECRET_FLAG = /^--?([A-Za-z0-9_-]+)$/;
+/** Names (flags, env vars, headers, query parameters) whose values are credentials more often than not. */
+const SENSITIVE_NAME =
+  /(token|secret|passw|pwd|jwt|api[-_]?key|access[-_]?key|private[-_]?key|(?:^|[-_.])key$|credential|auth|bearer|cookie|session|signature|^pat$|^sig$)/i;
+const SECRET_FLAG = /^--?([A-Za-z0-9_.-]+)$/;
 
 /** Well-known token shapes (GitHub, OpenAI/Anthropic-style, Slack, AWS, JWT, bearer values). */
 const TOKEN_PATTERNS: readonly RegExp[] = [
@@ -64,17 +69,21 @@ export function redactUrl(url: string, secrets: readonly string[] = []): string 
 }
 
 /**
- * Redacts command-line arguments: the value after a secret-named flag (`--token X`), the value of
- * `--token=X` and `NAME=X` when the name is sensitive, URLs, and token-shaped arguments.
+ * Redacts command-line arguments: the value after a secret-named flag (`--token X`, unless what
+ * follows is another `--flag`), the value of `--api-key=X` and `NAME=X` when the name is sensitive
+ * (as in `docker run -e API_KEY=X`), URLs (see `redactUrl`), token-shaped arguments, and
+ * `secrets` wherever they appear.
  */
 export function redactArgs(args: readonly string[], secrets: readonly string[] = []): string[] {
   const out: string[] = [];
   let hideNext = false;
   for (const arg of args) {
     if (hideNext) {
-      out.push(REDACTED);
       hideNext = false;
-      continue;
+      if (!arg.startsWith('--')) {
+        out.push(REDACTED);
+        continue;
+      }
     }
     const eq = /^(-{0,2}[A-Za-z0-9_.-]+)=(.*)$/s.exec(arg);
     if (eq && isSensitiveName(eq[1]!.replace(/^-+/, ''))) {
