@@ -270,6 +270,74 @@ async function runChurn(fleet: Fleet): Promise<Churn> {
   return churn;
 }
 
+/** W3 cold: one cold measurement per upstream count. */
+export interface ColdList {
+  upstreams: number;
+  tools: number;
+  /** From the gateway's "listening" line to the first complete aggregated tools/list (connect, list, screen, pin). */
+  first_full_list_ms: number;
+  /** The same on a restart with the pins already in the store (screening again, no new pins). */
+  restart_full_list_ms: number;
+  /** The first tools/list served from a freshly built view (after the lists are in). */
+  cold_view_ms: number;
+}
+
+/**
+ * W3 cold: a fresh gateway per upstream count (1, 10, 50 servers × 23 tools on the echo upstream).
+ * Times the first complete aggregated list after start — which includes connecting, listing,
+ * screening and pinning every definition — then the same on a restart that finds its pins, then
+ * the first request served from a new view (the catalog is rebuilt after a config reload).
+ */
+async function runColdLists(echoUrl: string): Promise<ColdList[]> {
+  const out: ColdList[] = [];
+  const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/list' };
+  /** Every page of the aggregated list (500 per page). */
+  const count = async (url: string): Promise<number> => {
+    let n = 0;
+    let cursor: string | undefined;
+    do {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: meta, ...(cursor === undefined ? {} : { cursor }) } });
+      const r = await fetch(url, { method: 'POST', headers, body });
+      const j = (await r.json()) as { result?: { tools?: unknown[]; nextCursor?: string } };
+      n += j.result?.tools?.length ?? 0;
+      cursor = j.result?.nextCursor;
+    } while (cursor !== undefined);
+    return n;
+  };
+  const untilFull = async (url: string, want: number): Promise<number> => {
+    const t0 = performance.now();
+    while ((await count(url).catch(() => 0)) < want) {
+      if (performance.now() - t0 > 60_000) throw new Error(`W3 cold: ${want} tools not listed within 60 s`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return performance.now() - t0;
+  };
+  for (const n of [1, 10, 50]) {
+    const dir = mkdtempSync(join(tmpdir(), `portcullis-bench-cold-${n}-`));
+    const file = join(dir, 'portcullis.yaml');
+    const servers = Array.from({ length: n }, (_, i) => `  u${i}: { url: "${echoUrl}/u/${i}" }`).join('\n');
+    writeFileSync(file, `logging: { level: info }\nservers:\n${servers}\n`);
+    const args = [join(ROOT, 'dist', 'cli', 'main.js'), 'start', '--config', file, '--port', '0'];
+    const want = n * 23;
+    const first = await startListening(`cold-${n}`, args, { PORTCULLIS_STATE_DIR: dir });
+    const firstMs = await untilFull(first.url + '/mcp', want);
+    await stop(first.child);
+    const again = await startListening(`cold-${n}-restart`, args, { PORTCULLIS_STATE_DIR: dir });
+    const againMs = await untilFull(again.url + '/mcp', want);
+    // A reload with a changed config rebuilds every view; the next list pays for the rebuild.
+    writeFileSync(file, `logging: { level: info }\nnamespaceSeparator: "_"\nservers:\n${servers}\n`);
+    await new Promise((r) => setTimeout(r, 1500));
+    const t0 = performance.now();
+    await count(again.url + '/mcp');
+    const viewMs = performance.now() - t0;
+    await stop(again.child);
+    out.push({ upstreams: n, tools: want, first_full_list_ms: round(firstMs), restart_full_list_ms: round(againMs), cold_view_ms: round(viewMs) });
+    process.stderr.write(`W3 cold ${JSON.stringify(out[out.length - 1])}\n`);
+  }
+  return out;
+}
+
 async function runSoak(fleet: Fleet, minutes: number): Promise<{ minute: number; rate: number; p99_ms: number; rss_kb: number; errors: number }[]> {
   const w = WORKLOADS.find((x) => x.id === 'W1')!;
   const out = [];
@@ -293,6 +361,7 @@ async function main(): Promise<void> {
   try {
     const cells = await runGroups(fleet, chosen);
     const churn = !only || only.includes('W7') ? await runChurn(fleet) : undefined;
+    const cold = !only || only.includes('W3-cold') ? await runColdLists(fleet.echo.url) : undefined;
     const soak = values.soak !== undefined ? await runSoak(fleet, Number(values.soak)) : undefined;
     const c1 = pick(cells, 'W1', 'c1', 'passthrough');
     const hop16 = pick(cells, 'W1', 'c16', 'hop');
@@ -315,6 +384,7 @@ async function main(): Promise<void> {
       idle_session_kb: churn?.idle_session_heap_kb,
       cells,
       ...(churn ? { churn } : {}),
+      ...(cold ? { tools_list_cold: cold } : {}),
       ...(soak ? { soak } : {}),
     };
     mkdirSync(join(ROOT, 'bench', 'results', 'raw'), { recursive: true });

@@ -26,6 +26,7 @@ import { resolveIdentity, type ServerIdentity } from '../policies/pinning/identi
 import { createHttpJudge, screenItem, skeleton, type Finding, type ItemKind, type Judge, type Verdict } from '../policies/screen/index.js';
 import type { PinKind, PinStore } from '../storage/pin-store.js';
 import { collisionFindings } from './collisions.js';
+import { indexNames, mentioned, tokenSkeletons, type NameIndex } from './mentions.js';
 
 /** The decision for one listed item. */
 export interface ItemDecision {
@@ -72,6 +73,9 @@ export interface SurfaceGuardOptions {
 export class SurfaceGuard {
   private readonly servers = new Map<string, ServerState>();
   private readonly screenCache = new Map<string, Finding[]>();
+  /** Token skeletons per definition hash (what other servers' names a definition could mention). */
+  private readonly tokenCache = new Map<string, Set<string>>();
+  private othersTimer: NodeJS.Timeout | undefined;
   private readonly identities = new Map<string, { key: string; identity: Promise<ServerIdentity> }>();
   private readonly warned = new Set<string>();
   /** The second-opinion judge and the config it was made from (off unless `security.judge` is set). */
@@ -121,14 +125,21 @@ export class SurfaceGuard {
     return next;
   }
 
-  private reviewOthers(server: string): void {
-    for (const name of this.servers.keys()) {
-      if (name === server) continue;
-      this.again(name).then(
-        (changed) => changed && this.opts.onDecisionsChanged([name]),
-        (err: unknown) => this.opts.log.warn({ upstream: name, err: String(err) }, 'review failed'),
-      );
-    }
+  /**
+   * Some server's names changed: review every server again (their shadowing and collision findings
+   * may change), once per burst — servers connecting together trigger one pass, not one each.
+   */
+  private reviewOthers(_server: string): void {
+    if (this.othersTimer) return;
+    this.othersTimer = setTimeout(() => {
+      this.othersTimer = undefined;
+      for (const name of this.servers.keys()) {
+        this.again(name).then(
+          (changed) => changed && this.opts.onDecisionsChanged([name]),
+          (err: unknown) => this.opts.log.warn({ upstream: name, err: String(err) }, 'review failed'),
+        );
+      }
+    }, 100);
   }
 
   /** Forgets a server (removed, stopped or disconnected). */
@@ -169,6 +180,8 @@ export class SurfaceGuard {
   async stop(): Promise<void> {
     if (this.poller) clearInterval(this.poller);
     this.poller = undefined;
+    if (this.othersTimer) clearTimeout(this.othersTimer);
+    this.othersTimer = undefined;
     const store = this.store;
     this.store = undefined;
     if (store) await (await store.catch(() => undefined))?.close();
@@ -215,7 +228,7 @@ export class SurfaceGuard {
     const cfg = this.opts.config();
     const sc = cfg.servers[server];
     if (!sc) return;
-    const others = this.otherNames(server);
+    const others = this.otherIndex(server);
     const otherTools = new Map<string, ReadonlyMap<string, string>>();
     for (const [name, st] of this.servers) if (name !== server) otherTools.set(name, st.skeletons);
     const skeletons = new Map<string, string>();
@@ -263,8 +276,10 @@ export class SurfaceGuard {
   }
 
   /** The engine's findings plus, when `security.judge` is set, the judge's (cached like the engine's). */
-  private async screenWithJudge(item: { kind: ItemKind; name: string; def: JsonObject }, server: string, others: { key: string; map: ReadonlyMap<string, readonly string[]> }): Promise<Finding[]> {
-    const findings = this.screen(item, server, others);
+  private async screenWithJudge(item: { kind: ItemKind; name: string; def: JsonObject }, server: string, index: NameIndex): Promise<Finding[]> {
+    const hash = canonicalHash(item.def);
+    const others = mentioned(this.tokens(hash, item.def), index);
+    const findings = this.screen(item, server, hash, others);
     const cfg = this.opts.config().security;
     if (!cfg.screening || !cfg.judge) return findings;
     const jkey = JSON.stringify([cfg.judge.url, cfg.judge.timeoutMs, cfg.judge.headers]);
@@ -272,7 +287,7 @@ export class SurfaceGuard {
       this.judge = { key: jkey, judge: createHttpJudge({ url: cfg.judge.url, headers: cfg.judge.headers, timeoutMs: cfg.judge.timeoutMs }) };
       this.judged.clear();
     }
-    const key = `${server}\u0000${item.kind}\u0000${canonicalHash(item.def)}\u0000${others.key}`;
+    const key = `${server}\u0000${item.kind}\u0000${hash}\u0000${others.key}`;
     let extra = this.judged.get(key);
     if (extra === undefined) {
       extra = await this.judge.judge.review(item, { server, otherServers: others.map }, findings, AbortSignal.timeout(cfg.judge.timeoutMs + 1000));
@@ -286,9 +301,9 @@ export class SurfaceGuard {
   }
 
   /** Findings of one item, cached by its definition hash and the other servers' names. */
-  private screen(item: { kind: ItemKind; name: string; def: JsonObject }, server: string, others: { key: string; map: ReadonlyMap<string, readonly string[]> }): Finding[] {
+  private screen(item: { kind: ItemKind; name: string; def: JsonObject }, server: string, hash: string, others: { key: string; map: ReadonlyMap<string, readonly string[]> }): Finding[] {
     if (!this.opts.config().security.screening) return [];
-    const key = `${server}\u0000${item.kind}\u0000${canonicalHash(item.def)}\u0000${others.key}`;
+    const key = `${server}\u0000${item.kind}\u0000${hash}\u0000${others.key}`;
     let f = this.screenCache.get(key);
     if (f === undefined) {
       try {
@@ -315,15 +330,26 @@ export class SurfaceGuard {
     return worst === 'block' ? 'block' : worst === 'quarantine' ? 'review' : 'allow';
   }
 
-  private otherNames(server: string): { key: string; map: ReadonlyMap<string, readonly string[]> } {
-    const map = new Map<string, readonly string[]>();
-    for (const [name, s] of this.servers) {
+  /** The other servers' tool and prompt names, indexed by skeleton. */
+  private otherIndex(server: string): NameIndex {
+    const others: [string, string[]][] = [];
+    for (const [name, st] of this.servers) {
       if (name === server) continue;
-      map.set(name, [...s.lists.tools, ...s.lists.prompts].map((d) => d.name).filter((n): n is string => typeof n === 'string'));
+      others.push([name, [...st.lists.tools, ...st.lists.prompts].map((d) => d.name).filter((n): n is string => typeof n === 'string')]);
     }
-    const key = canonicalHash([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
-    return { key, map };
+    return indexNames(others);
   }
+
+  private tokens(hash: string, def: JsonObject): Set<string> {
+    let t = this.tokenCache.get(hash);
+    if (t === undefined) {
+      t = tokenSkeletons(def);
+      if (this.tokenCache.size >= CACHE_MAX) this.tokenCache.clear();
+      this.tokenCache.set(hash, t);
+    }
+    return t;
+  }
+
 
   private identity(sc: ServerConfig): Promise<ServerIdentity> {
     const key = JSON.stringify([sc.transport, sc.command, sc.args, sc.cwd, sc.url, sc.security.pinTls]);
