@@ -18,7 +18,10 @@ export const HISTORY_KEEP_DEFAULT = 10_000;
 /** Approves `rec` iff its current hash is `hash`. */
 export function approveTransition(rec: PinRecord | undefined, hash: string, by: string, now: string): Transition {
   if (rec === undefined || rec.currentHash !== hash) return undefined;
-  if (rec.status === 'approved' && rec.approvedHash === hash) return { record: rec, event: undefined, write: false };
+  // Already approved by a person: nothing to do. Approved automatically (trust on first use): a
+  // person's approval is still recorded — it is what lets a definition with findings be served in
+  // profiles whose policy is stricter than the server's.
+  if (rec.status === 'approved' && rec.approvedHash === hash && (rec.decidedBy !== 'tofu' || by === 'tofu')) return { record: rec, event: undefined, write: false };
   const record: PinRecord = {
     ...rec,
     status: 'approved',
