@@ -1,6 +1,7 @@
 /**
- * The shape of the labelled corpus (`corpus/*.jsonl`) and of the official-server snapshots
- * (`official/*.json`), as zod schemas, with loaders that validate what they read.
+ * The shape of the labelled corpus (`corpus/*.jsonl`), of the fresh never-tuned-on set
+ * (`fresh/*.jsonl`) and of the official-server snapshots (`official/*.json`), as zod schemas, with
+ * loaders that validate what they read.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +52,8 @@ export const entrySchema = z
     id: z.string().regex(/^(poison|benign)-[a-z0-9-]+-\d{3}$/),
     label: z.enum(['poisoned', 'benign']),
     category: z.enum([...POISONED_CATEGORIES, ...BENIGN_CATEGORIES]),
-    split: z.enum(['dev', 'holdout']),
+    /** `dev`/`holdout`: the main corpus; `fresh`: the independent set in `fresh/`, never tuned on. */
+    split: z.enum(['dev', 'holdout', 'fresh']),
     source: z.union([z.url(), z.literal('written for Portcullis')]),
     server: z.string().min(1),
     tool: toolSchema,
@@ -65,6 +67,7 @@ export const entrySchema = z
     if (!e.id.startsWith(`${e.label === 'poisoned' ? 'poison' : 'benign'}-${e.category}-`)) ctx.addIssue({ code: 'custom', message: `id ${e.id} does not name its label and category` });
     if (e.category === 'shadowing' && !e.otherServers) ctx.addIssue({ code: 'custom', message: 'a shadowing entry names the other servers it refers to' });
     if (e.otherServers && e.server in e.otherServers) ctx.addIssue({ code: 'custom', message: 'otherServers must not contain the entry\'s own server' });
+    if ((e.split === 'fresh') !== e.id.includes('-fresh-')) ctx.addIssue({ code: 'custom', message: `id ${e.id}: fresh entries, and only they, carry "-fresh-" in their id` });
   });
 
 /** A corpus entry. */
@@ -100,6 +103,14 @@ export function loadCorpus(dir: string): CorpusEntry[] {
     });
   }
   return out;
+}
+
+/** Reads the fresh set (`fresh/*.jsonl`): like {@link loadCorpus}, and every entry must be of split `fresh`. */
+export function loadFresh(dir: string): CorpusEntry[] {
+  const entries = loadCorpus(dir);
+  const stray = entries.find((e) => e.split !== 'fresh');
+  if (stray) throw new Error(`${stray.id}: entries of the fresh set must have split "fresh"`);
+  return entries;
 }
 
 /** Reads and validates every `*.json` snapshot of a directory. */

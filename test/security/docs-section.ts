@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CorpusEntry, OfficialSnapshot } from './corpus-schema.js';
 import { pct, type Scored } from './metrics.js';
-import { addedBy, categoryTable, compositionTable, fpList, missList, officialTable, overallTable, scoredList, type EfficacyRun } from './report.js';
+import { FRESH_SLICE, addedBy, categoryTable, compositionTable, fpList, freshCompositionTable, missList, officialTable, overallTable, scoredList, type EfficacyRun } from './report.js';
 
 /** One ATR configuration's run, its rule count, and its union with ours. */
 export interface AtrRun {
@@ -65,9 +65,30 @@ function atrSection(ours: EfficacyRun, atr: AtrComparison): string {
   ].join('\n\n');
 }
 
+/** The fresh set: what it is, its composition, and its results (per category, misses, false positives). */
+function freshSection(ours: EfficacyRun, fresh: readonly CorpusEntry[], atr?: AtrComparison): string[] {
+  const f = ours.fresh;
+  if (!f) return [];
+  const m = f.metrics.overall;
+  return [
+    `### Fresh set — the unseen number`,
+    `**Recall ${pct(m.poisoned.rate)} (${m.poisoned.hit}/${m.poisoned.n}) at a false-positive rate of ${pct(m.benign.rate)} (${m.benign.hit}/${m.benign.n}).** ` +
+      'This is the number to quote for definitions nobody tuned on. The fresh set (`test/security/fresh/`) was written independently of the corpus above, by someone who had not read it, and it was complete on disk (checksummed) before the engine was first run on it; entries are never edited because of what the engine said. ' +
+      'Poisoned entries restate published attacks in new wording (Invariant Labs, Trail of Bits, CyberArk, Embrace The Red, postmark-mcp, MCPTox, MSB, MPMA, Elastic, Palo Alto, Docker, OWASP LLM01): attacks buried in long documentation, in schema fields (parameter names, defaults, enums, `const`, `examples`, `outputSchema`), polite paraphrases without the usual keywords, thirteen non-English languages and several obfuscations. ' +
+      'Benign entries are mostly real tool definitions captured unmodified with `tools/list` from published MCP servers (the `note` of each entry says `real:` or `written:`); they include hard negatives such as shell and code-execution tools, tools that return DSNs or connection strings, and descriptions full of MUST/ALWAYS/"the best tool" wording written by the vendors themselves. It is not part of the acceptance check.',
+    freshCompositionTable(fresh),
+    categoryTable(f.metrics, atr?.runs.flatMap((r) => (r.run.fresh ? [{ name: r.run.screener, metrics: r.run.fresh.metrics }] : []))),
+    `#### Fresh misses (${f.metrics.misses.length})`,
+    missList(f.metrics),
+    `#### Fresh false positives (${f.metrics.falsePositives.length})`,
+    fpList(f.metrics),
+  ];
+}
+
 /** Renders the whole section (without the markers). */
-export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; corpus: readonly CorpusEntry[]; snapshots: readonly OfficialSnapshot[] }): string {
+export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; corpus: readonly CorpusEntry[]; fresh?: readonly CorpusEntry[]; snapshots: readonly OfficialSnapshot[] }): string {
   const { ours, atr, corpus, snapshots } = ctx;
+  const fresh = ctx.fresh ?? [];
   const standIn = ours.screener !== 'portcullis';
   return [
     '## Efficacy',
@@ -80,6 +101,7 @@ export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; cor
       '- A **poisoned** entry counts as detected when its verdict is not `allow` (blocked and review are reported separately). A **benign** entry is a false positive when its verdict is not `allow` (false positives that block are reported separately).',
       `- Target (issue 4): recall ≥ ${pct(0.9)} at a false-positive rate ≤ ${pct(0.02)}, and no tool of the official reference servers blocked.`,
       '- Splits: about 30 % of each category is marked `holdout` (seeded, stratified). Both splits are in the repository, so the holdout is a discipline — rules are tuned on `dev` and checked on `holdout` — not a secret test set.',
+      `- **${FRESH_SLICE}**: a separate set (\`test/security/fresh/\`) written independently of the corpus and never used for tuning; it is reported as its own slice, outside the acceptance check — see "Fresh set" below. It is the honest measure of how the engine does on definitions it has not seen.`,
       `- Official servers: ${snapshots.length} packages, ${officialTools(ours)} tools plus their prompts, resources and instructions, captured live with \`tools/list\` etc. (\`test/security/official/\`); each is screened with the other official servers' tools as its neighbours.`,
     ].join('\n'),
     '### Corpus',
@@ -88,6 +110,7 @@ export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; cor
     '### Results',
     overallTable([ours]),
     categoryTable(ours.metrics, atr?.runs.flatMap((r) => [{ name: r.run.screener, metrics: r.run.metrics }])),
+    ...freshSection(ours, fresh, atr),
     '### Official reference servers',
     officialTable(ours.official),
     `### Misses (${ours.metrics.misses.length})`,
@@ -100,7 +123,7 @@ export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; cor
       '```sh',
       'node --import tsx test/security/efficacy.ts              # report (exit 1 when the target is missed)',
       'node --import tsx test/security/efficacy.ts --write-docs # rewrite this section',
-      'npx vitest run --project e2e test/security               # corpus shape + acceptance test',
+      'npx vitest run --project e2e test/security               # corpus and fresh-set shape + acceptance test',
       'node --import tsx test/security/corpus/generate.ts       # regenerate the corpus from its specs',
       'node --import tsx test/security/official/capture.ts      # re-capture the official servers',
       '```',

@@ -2,15 +2,17 @@
  * Issue 4 acceptance on the whole corpus: recall ≥ 0.9 on poisoned definitions, false-positive rate
  * ≤ 0.02 on benign ones, and no tool of the official reference servers blocked — measured with the
  * real engine (the test is skipped, loudly, while `src/policies/screen/index.ts` does not exist).
+ * The fresh, never-tuned-on set is screened and its report printed, never asserted.
  * Also checks the runner's arithmetic and the docs writer.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, loadOfficial } from './corpus-schema.js';
+import { loadCorpus, loadFresh, loadOfficial } from './corpus-schema.js';
 import { BEGIN, END, renderSection, writeDocsSection } from './docs-section.js';
-import { CORPUS_DIR, OFFICIAL_DIR, TARGET, acceptanceFailures, consoleReport, runEfficacy, runScreener } from './efficacy.js';
+import { CORPUS_DIR, FRESH_DIR, OFFICIAL_DIR, TARGET, acceptanceFailures, consoleReport, freshReport, runEfficacy, runScreener, unionRun } from './efficacy.js';
+import { FRESH_SLICE } from './report.js';
 import { computeMetrics, rate, stricter, union, type Scored } from './metrics.js';
 import { ENGINE_PATH, engineExists, standInScreener, type ScreenResult } from './screeners.js';
 
@@ -69,6 +71,27 @@ describe('efficacy runner (stand-in engine)', () => {
     expect(acceptanceFailures(run).length).toBeGreaterThan(0);
   });
 
+  it('keeps the fresh set out of the corpus metrics and reports it as its own slice', () => {
+    const fresh = loadFresh(FRESH_DIR);
+    const withFresh = runScreener(standInScreener(), corpus, snaps, fresh);
+    expect(withFresh.metrics).toEqual(run.metrics);
+    expect(acceptanceFailures(withFresh)).toEqual(acceptanceFailures(run));
+    const f = withFresh.fresh!;
+    expect(f.scored.length).toBe(fresh.length);
+    expect(f.metrics.overall.poisoned.n + f.metrics.overall.benign.n).toBe(fresh.length);
+    expect(f.metrics.misses.length).toBe(f.metrics.overall.poisoned.n - f.metrics.overall.poisoned.hit);
+    expect(run.fresh).toBeUndefined();
+    expect(unionRun('u', withFresh, withFresh).fresh?.metrics.overall).toEqual(f.metrics.overall);
+    const text = consoleReport(withFresh);
+    expect(text).toContain(FRESH_SLICE);
+    expect(text).toContain(`Fresh misses (${f.metrics.misses.length})`);
+    const doc = renderSection({ ours: withFresh, corpus, fresh, snapshots: snaps });
+    expect(doc).toContain('### Fresh set — the unseen number');
+    expect(doc).toMatch(/\| \*\*fresh \(unseen\)\*\* \|/);
+    expect(doc.indexOf('### Fresh set')).toBeLessThan(doc.indexOf('### Official reference servers'));
+    expect(renderSection({ ours: run, corpus, snapshots: snaps })).not.toContain('### Fresh set');
+  });
+
   it('renders a docs section that names the stand-in, and writes it between the markers only', () => {
     const text = renderSection({ ours: run, corpus, snapshots: snaps });
     expect(text).toContain('Not the real engine');
@@ -86,6 +109,8 @@ describe('efficacy runner (stand-in engine)', () => {
 describe('issue 4 acceptance (real engine)', () => {
   it.skipIf(!engineExists())(`recall ≥ ${TARGET.recall}, FPR ≤ ${TARGET.fpr}, no official tool blocked`, async () => {
     const { ours } = await runEfficacy({ allowStandIn: false });
+    // The fresh set is reported, never asserted: it measures, it does not gate.
+    console.log(freshReport(ours));
     const failures = acceptanceFailures(ours);
     if (failures.length > 0) console.error(consoleReport(ours));
     expect(failures, failures.join('; ')).toEqual([]);

@@ -1,7 +1,9 @@
 /**
  * Efficacy runner for the tool-surface screen: screens every labelled corpus entry and every item
  * of the official reference servers, reports recall / false-positive rate overall, per split and
- * per category, lists the misses and false positives, and compares with agent-threat-rules.
+ * per category, lists the misses and false positives, and compares with agent-threat-rules. The
+ * fresh set (`fresh/`, written independently and never tuned on) is screened too and reported as
+ * its own `fresh` slice, outside the acceptance check.
  *
  *   node --import tsx test/security/efficacy.ts [--write-docs] [--no-atr]
  *
@@ -10,15 +12,17 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, loadOfficial, type CorpusEntry, type OfficialSnapshot } from './corpus-schema.js';
+import { loadCorpus, loadFresh, loadOfficial, type CorpusEntry, type OfficialSnapshot } from './corpus-schema.js';
 import { renderSection, writeDocsSection, type AtrComparison, type AtrRun } from './docs-section.js';
 import { computeMetrics, pct, stricter, union, type Scored } from './metrics.js';
-import { categoryTable, fpList, missList, officialTable, overallTable, type EfficacyRun, type OfficialScore } from './report.js';
+import { FRESH_SLICE, categoryTable, fpList, missList, officialTable, overallTable, type EfficacyRun, type FreshRun, type OfficialScore } from './report.js';
 import { atrScreener, portcullisScreener, type AtrLane, type AtrScope, type Item, type Screener } from './screeners.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The corpus directory. */
 export const CORPUS_DIR = join(HERE, 'corpus');
+/** The fresh, never-tuned-on set (`poisoned.jsonl`, `benign.jsonl`). */
+export const FRESH_DIR = join(HERE, 'fresh');
 /** The official-server snapshots directory. */
 export const OFFICIAL_DIR = join(HERE, 'official');
 /** The document whose marked section `--write-docs` rewrites. */
@@ -69,10 +73,15 @@ export function scoreOfficial(screener: Screener, snapshots: readonly OfficialSn
   }));
 }
 
-/** Runs one screener over the corpus and the official servers. */
-export function runScreener(screener: Screener, corpus: readonly CorpusEntry[], snapshots: readonly OfficialSnapshot[]): EfficacyRun {
+/** Runs one screener over the corpus and the official servers, and over the fresh set when given. */
+export function runScreener(screener: Screener, corpus: readonly CorpusEntry[], snapshots: readonly OfficialSnapshot[], fresh?: readonly CorpusEntry[]): EfficacyRun {
   const scored = scoreCorpus(screener, corpus);
-  return { screener: screener.name, scored, metrics: computeMetrics(scored), official: scoreOfficial(screener, snapshots) };
+  const run: EfficacyRun = { screener: screener.name, scored, metrics: computeMetrics(scored), official: scoreOfficial(screener, snapshots) };
+  if (fresh) {
+    const freshScored = scoreCorpus(screener, fresh);
+    run.fresh = { scored: freshScored, metrics: computeMetrics(freshScored) };
+  }
+  return run;
 }
 
 /** Combines two runs over the same inputs into their union (stricter verdict wins). */
@@ -82,7 +91,12 @@ export function unionRun(name: string, a: EfficacyRun, b: EfficacyRun): Efficacy
     const other = b.official[i]!.result;
     return { ...o, result: { verdict: stricter(o.result.verdict, other.verdict), findings: [...o.result.findings, ...other.findings] } };
   });
-  return { screener: name, scored, metrics: computeMetrics(scored), official };
+  const run: EfficacyRun = { screener: name, scored, metrics: computeMetrics(scored), official };
+  if (a.fresh && b.fresh) {
+    const freshScored = union(a.fresh.scored, b.fresh.scored);
+    run.fresh = { scored: freshScored, metrics: computeMetrics(freshScored) };
+  }
+  return run;
 }
 
 /** The acceptance check of issue 4: what fails, in words (empty when the target is met). */
@@ -96,20 +110,36 @@ export function acceptanceFailures(run: EfficacyRun): string[] {
   return out;
 }
 
-/** Loads everything and runs our screener (and ATR when asked). */
-export async function runEfficacy(opts: { atr?: boolean; allowStandIn?: boolean } = {}): Promise<{ ours: EfficacyRun; corpus: CorpusEntry[]; snapshots: OfficialSnapshot[]; atr?: AtrComparison }> {
+/** Loads everything (corpus, official servers, fresh set) and runs our screener (and ATR when asked). */
+export async function runEfficacy(
+  opts: { atr?: boolean; allowStandIn?: boolean } = {},
+): Promise<{ ours: EfficacyRun; corpus: CorpusEntry[]; fresh: CorpusEntry[]; snapshots: OfficialSnapshot[]; atr?: AtrComparison }> {
   const corpus = loadCorpus(CORPUS_DIR);
+  const fresh = loadFresh(FRESH_DIR);
   const snapshots = loadOfficial(OFFICIAL_DIR);
-  const ours = runScreener(await portcullisScreener({ allowStandIn: opts.allowStandIn ?? true }), corpus, snapshots);
-  if (!opts.atr) return { ours, corpus, snapshots };
+  const ours = runScreener(await portcullisScreener({ allowStandIn: opts.allowStandIn ?? true }), corpus, snapshots, fresh);
+  if (!opts.atr) return { ours, corpus, fresh, snapshots };
   const configs: [AtrLane, AtrScope][] = [['hunt', 'all'], ['enforce', 'all'], ['hunt', 'mcp']];
   const runs: AtrRun[] = [];
   for (const [lane, scope] of configs) {
     const screener = await atrScreener(lane, scope);
-    const run = runScreener(screener, corpus, snapshots);
+    const run = runScreener(screener, corpus, snapshots, fresh);
     runs.push({ run, rules: screener.rules, union: unionRun(`${ours.screener} ∪ ${screener.name}`, ours, run) });
   }
-  return { ours, corpus, snapshots, atr: { runs } };
+  return { ours, corpus, fresh, snapshots, atr: { runs } };
+}
+
+/** The fresh-slice report: per-category rates, misses and false positives of the unseen set. */
+export function freshReport(ours: EfficacyRun, atr?: AtrComparison): string {
+  const f: FreshRun | undefined = ours.fresh;
+  if (!f) return `${FRESH_SLICE}: not loaded.`;
+  const extra = atr?.runs.flatMap((r) => (r.run.fresh ? [{ name: r.run.screener, metrics: r.run.fresh.metrics }] : []));
+  return [
+    `Fresh set — ${FRESH_SLICE}, never tuned on: recall ${pct(f.metrics.overall.poisoned.rate)} (${f.metrics.overall.poisoned.hit}/${f.metrics.overall.poisoned.n}), FPR ${pct(f.metrics.overall.benign.rate)} (${f.metrics.overall.benign.hit}/${f.metrics.overall.benign.n})`,
+    categoryTable(f.metrics, extra),
+    `Fresh misses (${f.metrics.misses.length}):\n${missList(f.metrics)}`,
+    `Fresh false positives (${f.metrics.falsePositives.length}):\n${fpList(f.metrics)}`,
+  ].join('\n\n');
 }
 
 /** The console report. */
@@ -122,17 +152,18 @@ export function consoleReport(ours: EfficacyRun, atr?: AtrComparison): string {
     `Misses (${ours.metrics.misses.length}):\n${missList(ours.metrics)}`,
     `False positives (${ours.metrics.falsePositives.length}):\n${fpList(ours.metrics)}`,
     `Official servers:\n${officialTable(ours.official)}`,
+    freshReport(ours, atr),
   ].join('\n\n');
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const { ours, corpus, snapshots, atr } = await runEfficacy({ atr: !args.includes('--no-atr') });
+  const { ours, corpus, fresh, snapshots, atr } = await runEfficacy({ atr: !args.includes('--no-atr') });
   console.log(consoleReport(ours, atr));
   const failures = acceptanceFailures(ours);
   console.log(failures.length === 0 ? '\nAcceptance target met.' : `\nAcceptance target NOT met: ${failures.join('; ')}`);
   if (args.includes('--write-docs')) {
-    writeDocsSection(DOCS_FILE, renderSection({ ours, atr, corpus, snapshots }));
+    writeDocsSection(DOCS_FILE, renderSection({ ours, atr, corpus, fresh, snapshots }));
     console.log(`wrote the efficacy section of ${DOCS_FILE}`);
   }
   process.exitCode = failures.length === 0 ? 0 : 1;

@@ -4,7 +4,7 @@
  * is printed by the runner and written into the marked section of `docs/security.md`.
  */
 import { BENIGN_CATEGORIES, POISONED_CATEGORIES, type CorpusEntry } from './corpus-schema.js';
-import { pct, type Metrics, type Rate, type Scored } from './metrics.js';
+import { pct, type Metrics, type Rate, type Scored, type Slice } from './metrics.js';
 import type { ItemKind, ScreenResult } from './screeners.js';
 
 /** One official item with its verdict. */
@@ -16,13 +16,24 @@ export interface OfficialScore {
   result: ScreenResult;
 }
 
-/** One screener's run over the corpus and the official servers. */
+/** One screener's run over the fresh set (`fresh/`): scored apart, never mixed into the corpus metrics. */
+export interface FreshRun {
+  scored: Scored[];
+  metrics: Metrics;
+}
+
+/** One screener's run over the corpus, the official servers and (when loaded) the fresh set. */
 export interface EfficacyRun {
   screener: string;
   scored: Scored[];
   metrics: Metrics;
   official: OfficialScore[];
+  /** The fresh, never-tuned-on set; reported as the `fresh` slice, outside the acceptance check. */
+  fresh?: FreshRun;
 }
+
+/** Label of the fresh slice in tables: says outright that it is the unseen set. */
+export const FRESH_SLICE = 'fresh (unseen)';
 
 /** Escapes text for a Markdown table cell or list line (one line, no pipes, invisible chars shown). */
 export function cell(s: string, max = 140): string {
@@ -32,13 +43,15 @@ export function cell(s: string, max = 140): string {
 
 const row = (cols: (string | number)[]): string => `| ${cols.join(' | ')} |`;
 
-/** Overall and per-split rates for several runs. */
+/** Overall and per-split rates for several runs, plus the fresh slice of runs that have one. */
 export function overallTable(runs: readonly EfficacyRun[]): string {
   const lines = [row(['Screener', 'Slice', 'Poisoned', 'Recall', 'Blocked', 'Review', 'Benign', 'FPR', 'FP blocked', 'Official tools blocked']), row(Array(10).fill('---'))];
   for (const r of runs) {
     const offBlocked = r.official.filter((o) => o.kind === 'tool' && o.result.verdict === 'block').length;
     const offTools = r.official.filter((o) => o.kind === 'tool').length;
-    for (const [name, s] of [['all', r.metrics.overall], ['dev', r.metrics.bySplit.dev], ['holdout', r.metrics.bySplit.holdout]] as const) {
+    const slices: [string, Slice][] = [['all', r.metrics.overall], ['dev', r.metrics.bySplit.dev], ['holdout', r.metrics.bySplit.holdout]];
+    if (r.fresh) slices.push([`**${FRESH_SLICE}**`, r.fresh.metrics.overall]);
+    for (const [name, s] of slices) {
       lines.push(row([r.screener, name, s.poisoned.n, `**${pct(s.poisoned.rate)}**`, s.poisoned.block, s.poisoned.review, s.benign.n, `**${pct(s.benign.rate)}**`, s.benign.block, name === 'all' ? `${offBlocked} / ${offTools}` : '']));
     }
   }
@@ -105,6 +118,21 @@ export function compositionTable(corpus: readonly CorpusEntry[]): string {
   }
   const p = corpus.filter((e) => e.label === 'poisoned').length;
   lines.push(row(['**total**', '', `${p} poisoned + ${corpus.length - p} benign`, corpus.filter((e) => e.split === 'dev').length, corpus.filter((e) => e.split === 'holdout').length, '']));
+  return lines.join('\n');
+}
+
+/** Fresh-set composition: entries per category, how many are real published definitions, and the sources. */
+export function freshCompositionTable(fresh: readonly CorpusEntry[]): string {
+  const lines = [row(['Category', 'Label', 'Entries', 'Real published definitions', 'Written for Portcullis', 'Based on']), row(Array(6).fill('---'))];
+  for (const c of [...POISONED_CATEGORIES, ...BENIGN_CATEGORIES]) {
+    const es = fresh.filter((e) => e.category === c);
+    if (es.length === 0) continue;
+    const real = es.filter((e) => e.note.startsWith('real:')).length;
+    const sources = [...new Set(es.map((e) => e.source))].filter((s) => s.startsWith('http')).map((s) => `<${s}>`);
+    lines.push(row([c, es[0]!.label, es.length, es[0]!.label === 'benign' ? real : '-', es[0]!.label === 'benign' ? es.length - real : '-', sources.join(' ')]));
+  }
+  const p = fresh.filter((e) => e.label === 'poisoned').length;
+  lines.push(row(['**total**', '', `${p} poisoned + ${fresh.length - p} benign`, fresh.filter((e) => e.note.startsWith('real:')).length, '', '']));
   return lines.join('\n');
 }
 
