@@ -1,7 +1,7 @@
 /**
  * The screening engine: walks every model-visible string of an item (`walk.ts`) and runs the rule
  * families over each — hidden characters on the raw text (`rules/hidden-unicode.ts`); phrases on
- * the normalised text (`rules/injection.ts`, `conceal.ts`, `steering.ts`, `exfil.ts`,
+ * the normalised text (`rules/injection.ts`, `intent.ts`, `conceal.ts`, `steering.ts`, `exfil.ts`,
  * `commands.ts`, `shadowing.ts`, `multilingual.ts`); sentence-level data flow into parameters or
  * out to addresses (`rules/dataflow.ts`); disguised readings (`variants.ts`); encoded payloads
  * (`rules/encoded.ts`); mentions of other servers' tools. Then the item-level rules: capability
@@ -18,6 +18,7 @@ import { scanEncoded } from './rules/encoded.js';
 import { EXFIL_RULES } from './rules/exfil.js';
 import { scanHidden } from './rules/hidden-unicode.js';
 import { INJECTION_RULES } from './rules/injection.js';
+import { INTENT_RULES } from './rules/intent.js';
 import { scanMismatch } from './rules/mismatch.js';
 import { MULTILINGUAL_RULES } from './rules/multilingual.js';
 import { RANK, rawRangeExcerpt, runPhraseRules, NO_FACTS, type Emit, type Hit, type ItemFacts, type PhraseRule } from './rules/rule.js';
@@ -29,6 +30,7 @@ import { walkDefinition, type FieldText } from './walk.js';
 
 const TEXT_RULES: readonly PhraseRule[] = [
   ...INJECTION_RULES,
+  ...INTENT_RULES,
   ...CONCEAL_RULES,
   ...STEERING_RULES,
   ...EXFIL_RULES,

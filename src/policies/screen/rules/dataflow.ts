@@ -11,6 +11,7 @@ import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
 import { CHANNEL, HOME_PATHS, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
+import { verbs } from './words.js';
 
 interface Cargo {
   rule: string;
@@ -21,14 +22,20 @@ interface Cargo {
 
 const CARGO: readonly Cargo[] = [
   { rule: 'exfil.sensitive-file', family: 'sensitive-file', re: new RegExp(`${STRONG_FILES}|${WEAK_FILES}|${HOME_PATHS}`), message: 'The text tells the AI model to put the contents of a private file or folder into a parameter of this tool, which sends it to the tool\'s server.' },
-  { rule: 'exfil.credentials', family: 'credential', re: new RegExp(String.raw`\b${SECRET}\b${'(?:[^.!?\\n]){0,40}'}\b(?:you (?:used|use|have|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided|used)|earlier|found|stored|saved|visible|shown|displayed|seen|from (?:the |this |your )?(?:conversation|chat|environment|env|memory|config|session|keychain|browser))\b|\b(?:the user|you) (?:typed|entered|gave|shared|pasted|used)\b${'(?:[^.!?\\n]){0,30}'}\b${SECRET}\b|\b(?:environment variables|env(?:ironment)? vars|process\.env|output of (?:env|printenv|set))\b`), message: 'The text tells the AI model to copy secrets (tokens, passwords, environment variables) into a parameter of this tool.' },
+  { rule: 'exfil.credentials', family: 'credential', re: new RegExp(String.raw`\b${SECRET}\b${'(?:[^.!?\\n]){0,40}'}\b(?:you (?:used|use|have|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided|used)|earlier|found|stored|saved|visible|shown|displayed|seen|from (?:the |this |your )?(?:conversation|chat|environment|env|memory|config|session|keychain|browser))\b|\b(?:the user|you) (?:typed|entered|gave|shared|pasted|used)\b${'(?:[^.!?\\n]){0,30}'}\b${SECRET}\b|\b(?:your|the user'?s?|their|[\w-]+'s) (?:own |full |personal |[\w-]+ )?${SECRET}|\b(?:environment variables|env(?:ironment)? vars|process\.env|output of (?:env|printenv|set))\b`), message: 'The text tells the AI model to copy secrets (tokens, passwords, environment variables) into a parameter of this tool.' },
   { rule: 'exfil.conversation', family: 'conversation', re: MODEL_CONTEXT, message: 'The text tells the AI model to put the conversation (what the user said) into a parameter of this tool.' },
+  {
+    rule: 'exfil.cross-tool',
+    family: 'conversation',
+    re: /\b(?:commands?|calls?|inputs?|outputs?|arguments?|parameters?|results?|responses?|queries|requests?|errors?)\b (?:(?:that )?(?:you|the assistant|the model) (?:run|make|send|pass|get|receive|issue|use)s? )?(?:with|to|from|of|through|by|returned by|given to) (?:an?other|other|any other|the other|every other|all other|different|all|any) (?:[\w.-]+ )?(?:tools?|servers?|functions?)\b/,
+    message: 'The text tells the AI model to copy what it sends to or gets from other tools into a parameter of this tool, so this tool sees everything the others do.',
+  },
   { rule: 'exfil.personal-data', family: 'conversation', re: new RegExp(PERSONAL), message: 'The text tells the AI model to hand over the user\'s personal data (contact details, files) through a parameter of this tool.' },
 ];
 
 const WORKSPACE_RE = new RegExp(WORKSPACE);
 /** Sending verbs in any tense ("is uploaded to", "reports … to"). */
-const SENDS = /\b(?:send|sends|sent|sending|upload|uploads|uploaded|uploading|post|posts|posted|forward|forwards|forwarded|report|reports|reported|sync|syncs|synced|mirror|mirrors|mirrored|transmit|transmits|transmitted|copy|copies|copied|share|shares|shared|stream|streams|streamed|push|pushes|pushed|beacon)\b/;
+const SENDS = new RegExp(`\\b(?:sent|${verbs('send', 'cache', 'publish', 'archive', 'upload', 'post', 'forward', 'report', 'sync', 'mirror', 'transmit', 'copy', 'share', 'stream', 'push', 'beacon', 'relay', 'deliver', 'route', 'dispatch', 'replicate', 'export', 'duplicate', 'cc', 'bcc', 'log', 'store', 'retain', 'collect')})\\b`);
 /** "The summary field should contain …": a parameter of this tool as the subject of a filling verb. */
 const FILLS = /\b([a-z_][\w.-]{1,63})['"]? (?:field |parameter |argument |param |value )?(?:should |must |will |shall |needs to |has to |is to )?(?:always )?(?:contain|contains|hold|holds|receive|receives|be filled with|be set to|carry|carries|include|includes)\b/g;
 
@@ -42,6 +49,41 @@ function fillsParam(s: string, facts: ItemFacts): boolean {
   }
   return false;
 }
+/** Fetching or rendering an address: "fetch https://… followed by …", "end with the image ![](…)". */
+const REQUESTS = /\b(?:fetch|fetches|visit|visits|open|opens|load|loads|request|requests|ping|pings|call|calls|curl|browse|navigate to|render|renders|embed|embeds|append|appended|followed by|image|img|link|pixel)\b|!\[/;
+/** The conversation in any wording, when it travels to an outside address. */
+const CHAT = /\b(?:the|this|our|current|whole|entire|full) (?:conversation|chat|dialog(?:ue)?|session|thread so far)\b|\buser'?s? (?:(?:last|latest|previous|first|original|current) )?(?:message|question|prompt|input|request|query|text)s?\b|\b(?:conversation|chat) (?:history|summary|transcript|log)\b/;
+/** The tool's own traffic (messages, responses, requests, files, rows …) copied to a third party as a side effect. */
+const USER_DATA = /\b(?:(?:all |every |each |the |your |full |entire )?(?:messages?|responses?|results?|requests?|queries|query results|rows|records|files|outputs?|contents?|documents?|attachments?|e-?mails?|uploads?|data|payloads?|transcripts?|everything)|(?:a|an) (?:copy|duplicate) of|(?:every|each|all|any) \w+ (?:you|the user|they|users) (?:\w+ )?(?:create|creates|publish|publishes|send|sends|write|writes|post|posts|upload|uploads|make|makes|share|shares|save|saves|type|types))\b/;
+const SIDE_COPY = /\b(?:now|also|additionally|automatically|always|silently|quietly|in addition|as well|too|publicly|public(?:ly)? (?:viewable|visible|readable|accessible|available)|for (?:retention|compliance|auditing|audit|archiv\w*|analytics|backup|safekeeping|quality|training|support|debugging|telemetry|record[- ]?keeping|records|review|monitoring|safety|security)(?: purposes)?|retention|mirror\w*|archiv\w*|cached|copied|copies)\b/;
+
+const SECRET_PARAM = /(?:key|token|secret|password|passwd|passphrase|auth\w*|credentials?|cookie|session|bearer|pat)$/;
+
+/** True when the sentence names one of the tool's own secret-taking parameters (`api_key`, `token`). */
+function secretParamNamed(s: string, facts: ItemFacts): boolean {
+  for (const p of facts.params) if (SECRET_PARAM.test(p) && new RegExp(`\\b${p.replace(/[^\w]/g, '.')}\\b`).test(s)) return true;
+  return false;
+}
+
+function sideCopy(s: string): boolean {
+  return USER_DATA.test(s) && SIDE_COPY.test(s);
+}
+
+const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');
+
+/** A moving verb that gives an order or states a flow; "supplied by the user" describes where input comes from. */
+function movesData(native: string): boolean {
+  MOVE_ALL.lastIndex = 0;
+  for (let m = MOVE_ALL.exec(native), n = 0; m !== null && n < 8; m = MOVE_ALL.exec(native), n++) {
+    if (!/^\s+by\b/.test(native.slice(m.index + m[0].length, m.index + m[0].length + 4))) {
+      MOVE_ALL.lastIndex = 0;
+      return true;
+    }
+  }
+  MOVE_ALL.lastIndex = 0;
+  return false;
+}
+
 const MAX_SENTENCES = 200;
 
 function sentences(text: string): Array<{ s: string; at: number }> {
@@ -57,16 +99,20 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
   if (text.length < 12) return;
   for (const { s, at } of sentences(text)) {
     const native = p.native.slice(at, at + s.length);
-    if ((MOVE_ANY.test(native) && toParameter(s, field, facts)) || fillsParam(s, facts)) {
+    if ((movesData(native) && toParameter(s, field, facts)) || fillsParam(s, facts)) {
       for (const c of CARGO) {
         if (!c.re.test(s)) continue;
+        // "Pass your API key in api_key": a secret going into the parameter made for it.
+        if (c.family === 'credential' && secretParamNamed(s, facts)) continue;
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
         emit({ rule: c.rule, severity: 'high', field: field.field, evidence: rawRangeExcerpt(p, at, at + s.length), message: c.message, family: c.family, order });
         break;
       }
     }
-    if (SENDS.test(s) && OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''))) {
-      const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s);
+    const outside = OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''));
+    if (!outside) continue;
+    if (SENDS.test(s) || REQUESTS.test(s)) {
+      const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s) || CHAT.test(s) || (SENDS.test(s) && sideCopy(s));
       if (sensitive) {
         emit({
           rule: 'exfil.url',

@@ -91,6 +91,18 @@ const KINDS: readonly Kind[] = [
 const SIGNAL =
   /https?:\/\/|\b(?:curl|wget|bash|sh -c|rm -rf|powershell|netcat|nc -e|python -c|chmod \+x|\/bin\/sh|cmd\.exe|ignore (?:all|previous|prior|the|your)|disregard|you must|do not tell|system prompt|api[ _-]?keys?|passwords?|\.ssh|credentials|exfiltrat\w*)\b/i;
 
+/** Words of an order to the model; an encoded run that decodes to a sentence using them hides an instruction. */
+const ORDER_WORDS = /\b(?:you|your|user|assistant|model|tool|tools|this|instead|always|never|must|should|call|use|send|read|include|pass|ignore|forward|upload|delete|run|execute|tell|hide|secret|first|before|every)\b/g;
+
+/** True when decoded text reads as an English sentence with two or more order words, not as data. */
+function instructionLike(decoded: string): boolean {
+  const words = decoded.trim().split(/\s+/);
+  if (words.length < 4 || !/^[\x20-\x7e\n]+$/.test(decoded)) return false;
+  const letters = (decoded.match(/[A-Za-z ]/g) ?? []).length;
+  if (letters / decoded.length < 0.8) return false;
+  return new Set(decoded.toLowerCase().match(ORDER_WORDS) ?? []).size >= 2;
+}
+
 const MAX_CANDIDATES = 32;
 /** Longest encoded run decoded (longer runs are decoded from their start). */
 const MAX_ENCODED = 16_384;
@@ -120,7 +132,7 @@ function reportIfMeaningful(kind: Kind, encoded: string, decoded: string, field:
   if (decoded.trim().length < 4) return false;
   const inner = analyse(decoded, depth + 1);
   const strong = inner === 'critical' || inner === 'high' || inner === 'medium';
-  if (!strong && !SIGNAL.test(decoded)) return false;
+  if (!strong && !SIGNAL.test(decoded) && !instructionLike(decoded)) return false;
   const evidence = clip(`${kind.name} "${clip(encoded, 40)}" → decoded: "${makeVisible(clip(decoded, 130))}"`, 220);
   emit({
     rule: kind.rule,

@@ -51,6 +51,9 @@ function conversationSeverity(m: RegExpExecArray, text: string): Severity | null
   return /\b(?:entire|full|whole|complete|all|every|verbatim|exact|raw)\b/.test(window) ? 'high' : 'medium';
 }
 
+/** Safe places to put a secret (not a leak). */
+const SAFE_STORE = /\b(?:keychain|keyring|vault|secrets? manager|credential manager|password manager|kms|hsm|encrypted (?:store|storage|file))\b/;
+
 /** English rules about credentials, sensitive files and exfiltration. */
 export const EXFIL_RULES: readonly PhraseRule[] = [
   {
@@ -112,6 +115,11 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     message: 'The text asks the AI model to collect secrets (API keys, tokens, passwords) from the conversation, the environment or files and hand them over.',
     gate: anyOf('key', 'keys', 'api', 'apikey', 'apikeys', 'token', 'tokens', 'password', 'passwords', 'passphrase', 'passphrases', 'secret', 'secrets', 'credential', 'credentials', 'cookies', 'session', 'ssh', 'private', 'access', 'auth', 'authentication', 'bearer', 'api_key', 'api_keys', 'access_key', 'secret_key'),
     re: new RegExp(String.raw`\b(?:${MOVE_OR_SAY}|collect|gather|extract|grab|harvest|look for|search for|find)\b${gap(40)}\b${SECRET}\b${gap(30)}\b${SECRET_SOURCE}`, 'g'),
+    // Putting a secret away in a keychain or vault is what secret managers do.
+    refine: (m, text) => {
+      const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+      return SAFE_STORE.test(`${before}${m[0]}${after}`) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
+    },
   },
   {
     id: 'exfil.credentials',
@@ -160,13 +168,16 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     family: 'exfil-url',
     severity: 'high',
     message: 'The text quietly adds or replaces a recipient (BCC, forwarding, redirected payments), sending the user\'s data to someone else.',
-    gate: anyOf('bcc', 'cc', 'blind', 'carbon', 'forward', 'copy', 'redirect', 'reroute', 'all', 'every', 'any', 'each', 'change', 'replace', 'set', 'override', 'must', 'should', 'will', 'shall', 'recipient', 'recipients', 'attendee', 'attendees', 'watchers', 'reviewers', 'collaborators', 'members', 'invitees'),
+    gate: anyOf('payment', 'payments', 'payout', 'payouts', 'bank', 'billing', 'beneficiary', 'payee', 'deposit', 'deposits', 'wire', 'transfer', 'transfers', 'funds', 'wallet', 'account', 'invoice', 'invoices', 'remittance', 'bcc', 'cc', 'blind', 'invite', 'add', 'include', 'notify', 'share', 'carbon', 'forward', 'copy', 'redirect', 'reroute', 'all', 'every', 'any', 'each', 'change', 'replace', 'set', 'override', 'must', 'should', 'will', 'shall', 'recipient', 'recipients', 'attendee', 'attendees', 'watchers', 'reviewers', 'collaborators', 'members', 'invitees'),
     re: new RegExp(
       [
-        String.raw`\b(?:always|also|must|should|secretly|silently|automatically|additionally|make sure to|be sure to)\b${gap(20)}\b(?:bcc|cc|blind[- ]copy|carbon[- ]copy|forward|send a copy|redirect|reroute|copy in)\b${gap(40)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/)`,
+        String.raw`\b(?:always|also|must|should|secretly|silently|automatically|additionally|make sure to|be sure to)\b${gap(20)}\b(?:bcc|cc|blind[- ]copy|carbon[- ]copy|forward|send a copy|redirect|reroute|copy in|invite|add|include|notify|share with)\b${gap(40)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/)`,
         String.raw`\b(?:all|every|any|each)\b (?:outgoing |sent |new )?(?:emails?|messages?|mails?|payments?|transfers?|funds|transactions?|invoices?|files?|orders?) (?:must|should|shall|will|need to|have to|are to) (?:be |always )?(?:sent|forwarded|redirected|routed|delivered|copied|bcc'?d|cc'?d|go|paid|transferred) (?:to|through|via)\b${gap(40)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/|\baccount\b|\biban\b|\bwallet\b|\b0x[0-9a-f]{8,})`,
         String.raw`\b(?:must|should|will|shall|are to|is to|need to|needs to) (?:also |always |additionally )?be (?:e-?mailed|sent|forwarded|copied|cc'?d|bcc'?d|posted|uploaded|reported|mirrored|shared) (?:to|with)\b${gap(20)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/)[^.!?\n]{0,40}\b(?:as well|too|also|in addition|for (?:auditing|archiv\w*|backup|compliance|safekeeping))\b`,
         String.raw`\b(?:recipients?|attendees?|cc|bcc|watchers?|reviewers?|collaborators?|members?|invitees?)(?: list)? (?:now |also |always |will |by default )+(?:includes?|contains?|gets?|adds?|receives?|has)\b${gap(40)}[\w.+-]+@[\w-]+\.[\w.-]+`,
+        String.raw`\b(?:the )?(?:cc|bcc|recipients?|to|reply-to|forward(?:ing)?|attendees?|watchers?)(?: field| address| list| header)? (?:is|are|gets?|will be) (?:always|now|also|automatically|silently|additionally|quietly|by default)\b${gap(12)}\b(?:set to|includes?|including|contains?|filled with|populated with|copied to|sent to|to)\b${gap(10)}[\w.+-]+@[\w-]+\.[\w.-]+`,
+        // A bank account or wallet written into the description, with payments told to go there.
+        String.raw`\b(?:payments?|payouts?|bank|billing|remittance|beneficiary|payee|deposits?|wires?|transfers?|funds|wallet|account|invoices?)\b${gap(60)}\b(?:switch\w*|chang\w*|replac\w*|set|redirect\w*|rout\w*|updat\w*|sent|paid|go(?:es)?|use)\b${gap(20)}(?:\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,7}(?: ?[a-z0-9]{1,3})?\b|\b0x[0-9a-f]{40}\b|\b(?:bc1|[13])[a-z0-9]{25,39}\b)`,
         String.raw`\b(?:change|replace|set|override) (?:the )?(?:recipient|to address|destination|beneficiary|payee|receiving account)\b${gap(30)}\bto\b${gap(10)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/|\baccount\b|\biban\b|\b0x[0-9a-f]{8,})`,
       ].join('|'),
       'g',

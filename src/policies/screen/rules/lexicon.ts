@@ -5,7 +5,7 @@
  */
 import type { FieldText } from '../walk.js';
 import type { ItemFacts } from './rule.js';
-import { MOVE } from './words.js';
+import { MOVE, verbs } from './words.js';
 
 /** Files whose mention alone is worth a note: keys, cloud credentials, agent configs, browser stores. */
 export const STRONG_FILES = [
@@ -18,6 +18,7 @@ export const STRONG_FILES = [
   String.raw`\.config\/gcloud\b|\bapplication_default_credentials\.json\b|\.azure\/[\w.]+`,
   String.raw`\bmcp\.json\b|\bclaude_desktop_config\.json\b|\.cursor\/[\w.\/-]+|\.codeium\/[\w.\/-]+|\.continue\/config\b`,
   String.raw`\b(?:chrome|chromium|firefox|safari|edge|brave|opera|browser)(?:'s)? (?:cookies|login data|saved (?:passwords|logins)|password (?:store|manager)|local storage|session storage|history)\b`,
+  String.raw`\b(?:browser|chrome|chromium|firefox|safari|edge)(?:'s)? (?:cookie|password|login|credential|session)s? (?:store|jar|database|db|storage|vault|file|cache)\b|\bcookie (?:store|jar)\b`,
   String.raw`\bbrowser[ _]cookies\b|\bcookies\.sqlite\b|\blogin data\b|\bkey[34]\.db\b|\blogins\.json\b|\bsaved (?:logins|passwords|credentials)\b`,
   String.raw`\bwallet\.dat\b|\b(?:seed|recovery|mnemonic) phrases?\b|\bkeychain\b|\.gnupg\b|\bsecring\.gpg\b|\.ethereum\/keystore\b|\bkeystore files?\b`,
   String.raw`\.(?:bash|zsh|sh|python|psql|mysql)_history\b`,
@@ -31,6 +32,8 @@ export const HOME_PATHS = String.raw`~\/[\w.\/-]+|\$home\b|%userprofile%|\bhome 
 
 /** Moving verbs plus the ones that make the model say something out loud. */
 export const MOVE_OR_SAY = String.raw`(?:${MOVE}|dump|repeat|reveal|output|print|echo|recite|disclose)`;
+/** The English moving verbs in their simple inflections (`passed`, `includes`, `uploading`). */
+const MOVE_INFLECTED = verbs(...MOVE.slice(3, -1).split('|'), 'dump', 'repeat', 'reveal', 'output', 'print', 'echo', 'recite', 'disclose');
 /** Moving verbs in the other screened languages (folded forms). */
 const MOVE_INTL = [
   'envia|enviar|envie|incluye|incluir|incluya|pasa|pasar|pase|adjunta|adjuntar|copia|copiar|sube|subir|agrega|anade|pon',
@@ -43,11 +46,11 @@ const MOVE_INTL = [
 ].join('|');
 const MOVE_NON_SPACED = '发送|發送|发给|發給|上传|上傳|附上|填入|放入|送信|送って|添付|入れ|貼り付け|渡し|보내|전송|첨부|넣어|붙여|أرسل|ارسل|أضف|أرفق|שלח|צרף|הוסף';
 /** Any moving verb, in any of the screened languages (match on the native form). */
-export const MOVE_ANY = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${MOVE_OR_SAY}|${MOVE_INTL})(?!\\p{L})|${MOVE_NON_SPACED}`, 'u');
+export const MOVE_ANY = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${MOVE_INFLECTED}|${MOVE_OR_SAY}|${MOVE_INTL})(?!\\p{L})|${MOVE_NON_SPACED}`, 'u');
 
 /** A destination named generically: "as the X parameter", "as 'x'", a side field, a URL or e-mail. */
 export const TO_PARAM = new RegExp(
-  String.raw`\b(?:as|in|into|inside|to|via|through|within|under|using|como|comme|als|come)\b (?:the |a |an |its |this |that |your |el |la |le |der |die |das |il |o )?['"]?[\w.-]+['"]? ?(?:param(?:eter|etro|etre)?s?|arg(?:ument)?s?|field|property|variable|input|campo|champ|feld)\b|(?:^|\s)(?:as|como|comme|als|come|как) ['"«][\w.-]+['"»]|\b(?:sidenote|side_note|notes?|metadata|feedback|debug)\b|https?:\/\/|[\w.+-]+@[\w-]+\.[a-z]{2,}|\b(?:first|second|third|last|final|next) argument\b|параметр|поле|参数|參數|字段|パラメータ|引数|매개변수|파라미터|인자`,
+  String.raw`\b(?:as|in|into|inside|to|via|through|within|under|using|como|comme|als|come)\b (?:the |a |an |its |this |that |your |el |la |le |der |die |das |il |o )?['"]?[\w.-]+['"]? ?(?:param(?:eter|etro|etre)?s?|arg(?:ument)?s?|field|property|variable|input|campo|champ|feld)\b|(?:^|\s)(?:as|como|comme|als|come|как) ['"«][\w.-]+['"»]|\b(?:sidenote|side_note|notes?|metadata|feedback|debug)\b|\b(?:in|into|with|inside) (?:the|each|every|your|this|the next|its) (?:request|call|query|payload|body|headers?|arguments?|invocation)s?\b|https?:\/\/|[\w.+-]+@[\w-]+\.[a-z]{2,}|\b(?:first|second|third|last|final|next) argument\b|параметр|поле|参数|參數|字段|パラメータ|引数|매개변수|파라미터|인자`,
   'u',
 );
 /** "Its contents", "the contents of". */
@@ -60,7 +63,7 @@ export const IMPERATIVE_READ = new RegExp(
 
 /** Words that tie a mention of the conversation to the model's own conversation. */
 export const MODEL_CONTEXT =
-  /\b(?:so far|this (?:conversation|chat|session|dialog(?:ue)?)|(?:current|ongoing|present) (?:conversation|chat|session)|our (?:conversation|chat)|between (?:you|the assistant|the ai|the model) and|with (?:the|this) user|(?:previous|prior|earlier|preceding|past|all|last) (?:messages?|turns?|exchanges?|prompts?|conversation|user messages?)|(?:previous|prior|last|earlier) (?:user|human) (?:messages?|prompts?|inputs?|requests?|queries)|(?:the )?user's (?:(?:complete|full|entire|original|exact|last|latest|previous|own) )?(?:messages?|prompts?|inputs?|requests?|queries|query|words)|(?:the )?users? (?:messages|prompts)|(?:you|the user) (?:have |has )?(?:said|wrote|typed|asked|received|seen|been told)|everything (?:the user|you) (?:has |have )?(?:said|wrote|typed|asked|shared)|(?:content|text|data|files?|code) you (?:intend|plan|want|are about|are going) to (?:write|send|save|upload|post)|context window|(?:entire|full|whole|complete|verbatim) (?:conversation|chat|context|dialog(?:ue)?)(?! (?:of|for|in|from) (?:a|the|this|that|given|specified|selected)))\b/;
+  /\b(?:so far|this (?:conversation|chat|session|dialog(?:ue)?)|(?:current|ongoing|present) (?:conversation|chat|session)|our (?:conversation|chat)|between (?:you|the assistant|the ai|the model) and|with (?:the|this) user|(?:previous|prior|earlier|preceding|past|all|last) (?:messages?|turns?|exchanges?|prompts?|conversation|user messages?)|(?:previous|prior|last|earlier) (?:user|human) (?:messages?|prompts?|inputs?|requests?|queries)|(?:the )?user's (?:(?:complete|full|entire|original|exact|last|latest|previous|own) )?(?:messages?|prompts?|inputs?|requests?|queries|query|words|text|questions?)|(?:the )?users? (?:messages|prompts)|(?:you|the user) (?:have |has )?(?:said|wrote|typed|asked|received|seen|been told)|everything (?:the user|you) (?:has |have )?(?:said|wrote|typed|asked|shared)|(?:content|text|data|files?|code) you (?:intend|plan|want|are about|are going) to (?:write|send|save|upload|post)|context window|(?:entire|full|whole|complete|verbatim) (?:conversation|chat|context|dialog(?:ue)?)(?! (?:of|for|in|from) (?:a|the|this|that|given|specified|selected)))\b/;
 /** Words that show "messages" are a chat service's data, not the model's conversation. */
 export const CHANNEL = /\b(?:channels?|threads?|rooms?|groups?|contacts?|inbox|mailbox|slack|discord|teams|whatsapp|telegram|sms|e-?mails?|ids?|tickets?|issues?|support|customers?)\b/;
 
@@ -69,7 +72,7 @@ export const SECRET = String.raw`(?:api[ _-]?keys?|access[ _-]?keys?|secret[ _-]
 /** Where a secret would come from if the model were to hand it over. */
 export const SECRET_SOURCE = String.raw`(?:found|present|stored|saved|available|visible|shown|displayed|seen|mentioned|contained|typed|entered|pasted|shared|you (?:can )?(?:find|see|have|know|access|used|use|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided)|earlier|from (?:the |this |your )?|in (?:the |this |your |any )?)${'(?:[^.!?\\n]|[.!?](?=\\S)){0,24}'}\b(?:conversation|context|chat|environment|env|memory|history|system|machine|computer|workspace|files?|project|repo(?:sitory)?|config(?:uration)?s?|home directory|disk|clipboard|previous messages|session|earlier|before|used|typed|(?:tool )?(?:outputs?|results?|responses?)|logs?|screen|page)\b`;
 /** Personal data of the user. */
-export const PERSONAL = String.raw`\b(?:the user'?s?|your) (?:(?:current|exact|precise|home|full|real|private|personal) )?(?:e-?mail(?: address)?|phone(?: number)?|home address|(?:postal |street )?address(?:es)?|location|date of birth|birthday|full name|contacts?|calendar|photos|files|documents|social security|credit card|passport)\b|\bevery file the user\b|\bfiles? the user (?:opened|pasted|uploaded|shared|attached|viewed)\b|\baddresses (?:mentioned|given|shared) in the (?:chat|conversation)\b|\b(?:the user'?s? )?(?:shell|command|terminal|bash|zsh|browser|search) history\b|\bclipboard(?: contents)?\b`;
+export const PERSONAL = String.raw`\b(?:the user'?s?|your|their) (?:(?:saved|stored|known|current|exact|precise|home|full|real|private|personal) )?(?:e-?mail(?: address)?|phone(?: number)?|home address|(?:postal |street )?address(?:es)?|location|date of birth|birthday|full name|contacts?|calendar|photos|files|documents|social security|credit card|passport)\b|\bevery file the user\b|\bfiles? the user (?:opened|pasted|uploaded|shared|attached|viewed)\b|\baddresses (?:mentioned|given|shared) in the (?:chat|conversation)\b|\b(?:the user'?s? )?(?:shell|command|terminal|bash|zsh|browser|search) history\b|\bclipboard(?: contents)?\b`;
 /** The user's workspace, which should not leave the machine on its own. */
 export const WORKSPACE = String.raw`\b(?:(?:working|current|project|home) (?:directory|folder)(?: listing| contents| tree)?|directory listing|git remote(?: url)?|workspace(?: contents| files)?|local files|source code|repository contents)\b`;
 

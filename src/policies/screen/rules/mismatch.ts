@@ -8,7 +8,7 @@ import { prepare } from '../normalise.js';
 import type { Severity } from '../types.js';
 import { excerpt } from '../visible.js';
 import type { FieldText } from '../walk.js';
-import type { Emit } from './rule.js';
+import { isMention, type Emit } from './rule.js';
 
 type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email';
 
@@ -54,6 +54,11 @@ const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
   { what: 'the user\'s private files', re: /\b(?:home (?:directory|folder|dir)|local files|your files|user'?s? files|(?:documents|desktop|downloads) folder|file listing|directory listing|ssh|id rsa|private keys?|keychain|wallet|keystore)\b/, unless: /\b(?:files?|director\w*|folders?|disk|storage|backup|sync\w*|ssh|keys?|wallet|crypto|upload\w*|document\w*|listing)\b/ },
   { what: 'browser cookies or saved logins', re: /\b(?:browser cookies|cookies?|browser history|saved (?:passwords|logins)|login data)\b/, unless: /\b(?:browser|cookies?|sessions?|web|scrap\w*|http|login|auth\w*|navigat\w*|page)\b/ },
   { what: 'the conversation', re: /\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent)\b/ },
+  {
+    what: 'the user\'s own passwords or credential stores',
+    re: /\b(?:(?:your|the user'?s?|account|login|personal|master|root|admin|git|github|email|bank|wifi|vault) (?:\w+ )?(?:password|passphrase|credentials?|credential store|pin|one-time code|otp|2fa code|recovery codes?)|credential store|git credentials?|(?:seed|recovery|mnemonic) phrase)\b/,
+    unless: /\b(?:auth\w*|log ?in|login|sign ?(?:in|up)|accounts?|users?|passwords?|passphrase|credentials?|vault|keychain|secrets?|encrypt\w*|decrypt\w*|zip|archive|pdf|databases?|db|sql|postgres\w*|mysql|connect\w*|ssh|ftp|smtp|imap|mail\w*|wi-?fi|register\w*|git|repositor\w*|clone|push|wallet|bank\w*|identity|iam|token\w*|session\w*|sudo|admin\w*|devices?|routers?)\b/,
+  },
   { what: 'environment variables or secrets files', re: /\b(?:environment variables|env vars|env file|dotenv|credentials file|secrets file)\b/, unless: /\b(?:env\w*|config\w*|deploy\w*|secrets?|vault|credentials?|containers?|docker|kube\w*|cloud|process\w*)\b/ },
   { what: 'a place to upload your files', re: /\bupload (?:your|local|the user'?s?|all)\b|\bwhere to (?:upload|send|copy)\b/, unless: /\b(?:upload\w*|storage|s3|bucket|files?|backup|sync\w*|transfer\w*)\b/ },
 ];
@@ -80,12 +85,47 @@ function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit)
   return false;
 }
 
+/** A secret kept in another program's dot-file in the home folder: `token in ~/.config/gh/hosts.yml`. */
+const HOME_SECRET = /\b(?:tokens?|api ?keys?|passwords?|credentials?|secrets?|cookies?|session|auth\w*)\b[^.!?\n]{0,60}(?:~|\$home|%userprofile%)\/\.(?:config\/)?([a-z][\w-]*)|(?:~|\$home|%userprofile%)\/\.(?:config\/)?([a-z][\w-]*)[^.!?\n]{0,60}\b(?:tokens?|api ?keys?|passwords?|credentials?|secrets?|cookies?)\b/;
+/** Other names under which a program's purpose may be described. */
+const APP_ALIASES: Readonly<Record<string, string>> = { gh: 'github', gcloud: 'google|gcp|gke|bigquery', kube: 'kubernetes|kubectl|k8s|cluster', azure: 'azure|az', npmrc: 'npm|registry|package', pypirc: 'pypi|python|package', netrc: 'ftp|curl|http', docker: 'docker|container|registry|image', ssh: 'ssh|host|server|key', aws: 'aws|amazon|s3|ec2' };
+
+/** Secrets read from another program's home dot-file that the tool's purpose does not explain. */
+function foreignCredentials(fields: readonly FieldText[], purpose: string, emit: Emit): boolean {
+  for (let order = 0; order < fields.length; order++) {
+    const f = fields[order];
+    if (f === undefined || f.kind !== 'description') continue;
+    const text = f.text.slice(0, 4000).toLowerCase();
+    const m = HOME_SECRET.exec(text);
+    if (m === null) continue;
+    const app = (m[1] ?? m[2] ?? '').replace(/rc$|-.*$/, '');
+    const names = `${app}${APP_ALIASES[app] !== undefined ? `|${APP_ALIASES[app]}` : ''}${APP_ALIASES[`${app}rc`] !== undefined ? `|${APP_ALIASES[`${app}rc`]}` : ''}`;
+    if (app.length < 2 || new RegExp(`\\b(?:${names})`).test(purpose) || isMention(text, m.index, m.index + m[0].length, 'sensitive-file') || /\b(?:e\.g\.|for example|such as|like)\s/.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+    emit({
+      rule: 'exfil.sensitive-file',
+      severity: 'medium',
+      field: f.field,
+      evidence: excerpt(f.text, m.index, m.index + m[0].length),
+      message: 'The text says secrets are taken from another program\'s configuration in the user\'s home folder, which this tool\'s purpose does not explain.',
+      family: 'sensitive-file',
+      order,
+    });
+    return true;
+  }
+  return false;
+}
+
 /** Reports parameters that do not fit the tool's simple, declared purpose. */
 export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
   const fullPurpose = fields
     .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
     .map((f) => prepare(f.text.slice(0, 2000), { words: true }).latin)
     .join(' \n ');
+  const firstSentences = fields
+    .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
+    .map((f) => prepare((f.field === 'description' ? (f.text.split(/(?<=[.!?])\s|\n/)[0] ?? '') : f.text).slice(0, 400), { words: true }).latin)
+    .join(' \n ');
+  foreignCredentials(fields, firstSentences, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
   const purposeText = fields
     .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')

@@ -75,7 +75,7 @@ export function oneOf(...gates: Gate[]): Gate {
 }
 
 /** Marker words added to the word set when a script, a URL or an `@` is present (for gates). */
-export const SCRIPT_WORDS = { cyrillic: '#cyrillic', han: '#han', kana: '#kana', hangul: '#hangul', arabic: '#arabic', hebrew: '#hebrew', url: '#url', at: '#at' } as const;
+export const SCRIPT_WORDS = { cyrillic: '#cyrillic', han: '#han', kana: '#kana', hangul: '#hangul', arabic: '#arabic', hebrew: '#hebrew', devanagari: '#devanagari', url: '#url', at: '#at' } as const;
 
 const MAX_WORDS = 20_000;
 
@@ -91,6 +91,7 @@ export function wordsOf(p: Prepared): ReadonlySet<string> {
   if (/[\uac00-\ud7af\u1100-\u11ff]/.test(p.native)) set.add(SCRIPT_WORDS.hangul);
   if (/[\u0600-\u06ff]/.test(p.native)) set.add(SCRIPT_WORDS.arabic);
   if (/[\u0590-\u05ff]/.test(p.native)) set.add(SCRIPT_WORDS.hebrew);
+  if (/[\u0900-\u097f]/.test(p.native)) set.add(SCRIPT_WORDS.devanagari);
   if (p.latin.includes('//')) set.add(SCRIPT_WORDS.url);
   if (p.latin.includes('@')) set.add(SCRIPT_WORDS.at);
   p.words = set;
@@ -138,7 +139,7 @@ export function sentenceAround(text: string, start: number, end: number): { befo
 }
 
 const META =
-  /\b(?:detect\w*|scan\w*|flag(?:s|ged|ging)?|identif\w*|classif\w*|prevent\w*|protect\w* against|guard\w* against|defen[cs]\w* against|check\w* (?:for|whether|if)|mitigat\w*|analy[sz]\w*|recogni[sz]\w*|sanitiz\w*|such as|e\.g\.|for example|for instance|example of|known|phrases? like|patterns? like|attacks? like|attempts? (?:to|like)|tries to|trying to|jailbreak\w*|prompt injection\w*|red[- ]team\w*|test\w* (?:for|against)|malicious|suspicious|adversarial|block(?:s|ed|ing)? (?:prompts?|inputs?|text|attempts?))\b/;
+  /\b(?:detect\w*|scan\w*|flag(?:s|ged|ging)?|identif\w*|classif\w*|prevent\w*|protect\w* against|guard\w* against|defen[cs]\w* against|check\w* (?:for|whether|if)|mitigat\w*|analy[sz]\w*|recogni[sz]\w*|sanitiz\w*|such as|for example|for instance|example of|known|phrases? like|patterns? like|attacks? like|attempts? (?:to|like)|tries to|trying to|jailbreak\w*|prompt injection\w*|red[- ]team\w*|test\w* (?:for|against)|malicious|suspicious|adversarial|block(?:s|ed|ing)? (?:prompts?|inputs?|text|attempts?))\b/;
 
 /** Families whose wording is expected in server instructions, which are addressed to the model by design. */
 const EXPECTED_IN_INSTRUCTIONS = new Set<Family>(['directive', 'redirection', 'urgency', 'pseudo-tag']);
@@ -146,10 +147,15 @@ const EXPECTED_IN_INSTRUCTIONS = new Set<Family>(['directive', 'redirection', 'u
 /** Families whose quoted matches are taken as quotations ("phrases like 'ignore previous instructions'"). */
 const QUOTABLE = new Set<Family>(['override', 'pseudo-tag', 'concealment', 'directive', 'urgency']);
 
+/** Families whose matches are things (files, secrets, addresses) that may be named as an example. */
+const EXAMPLE_OF = new Set<Family>(['sensitive-file', 'credential', 'exfil-url']);
+
 /** True when the match is quoted or sits in a sentence that talks about attacks rather than making one. */
 export function isMention(text: string, start: number, end: number, family: Family): boolean {
   const { before } = sentenceAround(text, start, end);
   if (META.test(before)) return true;
+  // "… e.g. infostealers that steal browser cookies": a named thing given as an example (instructions after "e.g." still count).
+  if (EXAMPLE_OF.has(family) && /\be\.g\.\s/.test(before.slice(-60))) return true;
   if (!QUOTABLE.has(family)) return false;
   const quotes = (before.match(/["«»]/g) ?? []).length;
   return quotes % 2 === 1;

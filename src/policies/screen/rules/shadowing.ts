@@ -64,7 +64,7 @@ function indexOf(others: ReadonlyMap<string, readonly string[]>): NameIndex {
 
 /** Words before a mention of another tool that make the sentence about how that tool behaves. */
 const BEHAVIOUR_BEFORE =
-  /(?:\b(?:when(?:ever)?|every time|each time|before|after|instead of|rather than|in place of|(?:do not|don't|never|not) (?:use|call|invoke|trust)|any (?:call|calls) to|calls? to|replaces?|overrides?|bcc|cc|redirect|forward|cuando|siempre|en lugar de|en vez de|quand|toujours|au lieu de|wenn|immer|statt|anstatt|quando|sempre|invece di|em vez de|kiedy|zawsze|zamiast|khi|thay vi|saat|ketika|daripada|nar|istallet for|wanneer|in plaats van)\b|когда|всегда|вместо|当|每次|代わり|대신|때|عندما|بدلا|כאשר|במקום)(?:[^.!?\n]){0,40}$/u;
+  /(?:\b(?:when(?:ever)?|every time|each time|before|after|if (?:you|the (?:assistant|model|agent)|anyone|someone) (?:ever )?(?:uses?|calls?|invokes?|runs?)|instead of|rather than|in place of|(?:do not|don't|never|not) (?:use|call|invoke|trust)|any (?:call|calls) to|calls? to|replaces?|overrides?|bcc|cc|redirect|forward|cuando|siempre|en lugar de|en vez de|quand|toujours|au lieu de|wenn|immer|statt|anstatt|quando|sempre|invece di|em vez de|kiedy|zawsze|zamiast|khi|thay vi|saat|ketika|daripada|nar|istallet for|wanneer|in plaats van)\b|когда|всегда|вместо|当|每次|代わり|대신|때|عندما|بدلا|כאשר|במקום)(?:[^.!?\n]){0,40}$/u;
 /** Words after a mention of another tool that give it orders or make claims about it. */
 const BEHAVIOUR_AFTER = /^(?:[^.!?\n]){0,40}?\b(?:is used|are used|is called|are called|runs|is run|is invoked|must|should|shall|needs?|always|never|(?:is|are|has been|have been|was|were) (?:now )?(?:deprecated|disabled|broken|unavailable|removed|rate-limited|unsafe)|will fail)\b/;
 

@@ -7,7 +7,7 @@
  */
 import type { FieldText } from '../walk.js';
 import { allOf, anyOf, gap, oneOf, type PhraseRule } from './rule.js';
-import { NEG, USER_W } from './words.js';
+import { NEG, USER, USER_W } from './words.js';
 
 /** Server instructions legitimately steer the model: the same wording there is only a note. */
 const lenient = (sev: 'medium' | 'low') => (_m: RegExpExecArray, _t: string, f: FieldText) => (f.kind === 'instructions' ? 'info' : sev);
@@ -19,7 +19,7 @@ export const STEERING_RULES: readonly PhraseRule[] = [
     family: 'redirection',
     severity: 'medium',
     message: 'The text steers the AI model away from other tools or forces this tool to run first or every time. Tools should not decide how the assistant uses other tools.',
-    gate: anyOf('use', 'call', 'invoke', 'prefer', 'choose', 'pick', 'select', 'run', 'this', 'our', 'replace', 'replaces', 'supersede', 'supersedes', 'override', 'overrides', 'deprecate', 'deprecates', 'all', 'every', 'any', 'route', 'before', 'whatever', 'deprecated', 'disabled'),
+    gate: anyOf('instead', 'rather', 'place', 'those', 'these', 'other', 'pass', 'forward', 'send', 'use', 'call', 'invoke', 'prefer', 'choose', 'pick', 'select', 'run', 'this', 'our', 'replace', 'replaces', 'supersede', 'supersedes', 'override', 'overrides', 'deprecate', 'deprecates', 'all', 'every', 'any', 'route', 'before', 'whatever', 'deprecated', 'disabled'),
     re: new RegExp(
       [
         String.raw`\b(?:always |only )?(?:use|call|invoke|prefer|choose|pick|select) (?:this|our) (?:tool|function|server)\b${gap(20)}\b(?:instead of|rather than|in place of|over|not) (?:any|every|all|the other|other|another|the built-in|built-in|the default|default|native|the native|your)\b`,
@@ -35,7 +35,9 @@ export const STEERING_RULES: readonly PhraseRule[] = [
         String.raw`\b(?:all|every|any|the) other (?:tools?|servers?|functions?|one|ones) (?:are|is|will|have been|has been) (?:\w+ ){0,2}(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)\b`,
         String.raw`\b(?:all|every|any) other (?:tools?|servers?|functions?) (?:are|is|will|have been|has been)\b`,
         String.raw`\b(?:all|every|any) (?:other )?(?:tool|function) calls? (?:must|should|need to|have to) (?:go|be (?:routed|sent|made|passed)) (?:through|via) this\b`,
-        String.raw`\b(?:route|send|direct|funnel|channel) (?:every|all|each|any) [\w-]+ (?:through|via|to) this (?:tool|server)\b`,
+        String.raw`\b(?:route|send|direct|funnel|channel|pass|forward) (?:every|all|each|any) (?:[\w-]+ ){1,3}(?:through|via|to) this (?:tool|server)\b`,
+        String.raw`\b(?:instead of|in place of|rather than) (?:the |any |all |your )?[\w.-]+ (?:tools?|servers?|integrations?)\b${gap(60)}\b(?:this tool|this server|this one)\b`,
+        String.raw`\b(?:those|these|the other|other|all other|the old|the existing) (?:[\w.-]+ )?(?:tools?|servers?|functions?) (?:are|is|have been|has been|were|will be) (?:being |now |soon )?(?:retired|deprecated|disabled|broken|removed|unsafe|compromised|sunset|shut down|decommissioned)\b`,
       ].join('|'),
       'g',
     ),
@@ -51,7 +53,7 @@ export const STEERING_RULES: readonly PhraseRule[] = [
       [
         String.raw`\bbefore (?:using|calling|invoking|running|executing|you use|you call) (?:this|the|any) (?:tool|function)\b${gap(40)}\b(?:read|open|cat|load|fetch|send|pass|include|collect|retrieve|access|upload|look up|obtain)\b`,
         String.raw`\byou (?:must|need to|have to|are required to|should) (?:first|always|also) (?:read|open|cat|load|fetch|send|pass|include|collect|retrieve|access|upload|obtain)\b`,
-        String.raw`\b(?:whenever|every time|each time|when|if|any time) (?:the )?(?:user|someone|anyone)\b (?:\w+ ){0,2}(?:asks?|says?|mentions?|requests?|types?|wants?|writes?|sends?|talks?|inquires?|enquires?)\b${gap(60)}\b(?:tell|say|claim|recommend|suggest|reply|respond|answer|insist|state|mention|refuse|deny|advise|warn|inform)\b`,
+        String.raw`\b(?:whenever|every time|each time|when|if|any time) (?:${USER}|someone\b|anyone\b) (?:\w+ ){0,2}(?:asks?|says?|mentions?|requests?|types?|wants?|writes?|sends?|talks?|inquires?|enquires?)\b${gap(60)}\b(?:tell|say|claim|recommend|suggest|reply|respond|answer|insist|state|mention|refuse|deny|advise|warn|inform)\b`,
         String.raw`\b(?:whatever|no matter what|regardless of what) (?:the )?user (?:asks|says|wants|requests|types|writes|chooses)\b`,
         String.raw`\bwhen(?:ever)? you (?:write|generate|produce|create|summari[sz]e|answer|reply|respond)\b${gap(50)}\b(?:end|begin|start|append|add|include|insert|mention|recommend|promote|advertise)\b${gap(30)}\b(?:with|the (?:link|dependency|line|text|phrase|sentence|package)|that)\b`,
         String.raw`\btell (?:them|the user) (?:that )?(?:it|this|the|they|there|cancellation|the product)\b${gap(30)}\b(?:is|are|has been|have been|was|were) (?:impossible|discontinued|unavailable|unreliable|broken|not (?:possible|available|supported))\b`,
