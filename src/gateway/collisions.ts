@@ -2,8 +2,9 @@
  * Cross-server name collisions. Tools keep their server prefix, so two servers may both offer
  * `search`; what misleads a model is a name that looks like another server's tool:
  *
- * - the same name, or the same up to case and separators, where a prefix is switched off (the model
- *   sees two near-identical tools): `collision.same-name` / `collision.similar-name`, medium, on both;
+ * - the same name, or the same up to case and separators, where both servers have their prefix
+ *   switched off (the model sees two near-identical tools): `collision.same-name` /
+ *   `collision.similar-name`, medium, on both;
  * - a look-alike (homoglyphs such as Cyrillic `а`, `I` for `l`): `collision.confusable-name`, high.
  *   When one of the two names is plain ASCII and the other is not, only the other one is flagged;
  *   otherwise both are, and an admin decides which to approve.
@@ -23,7 +24,8 @@ export function collisionFindings(server: string, name: string, sc: ServerConfig
   for (const [other, names] of others) {
     const theirs = names.get(key);
     if (theirs === undefined || other === server) continue;
-    const unprefixed = sc.prefix === '' || cfg.servers[other]?.prefix === '';
+    // With a prefix on either side the exposed names differ (`search` vs `web__search`).
+    const unprefixed = sc.prefix === '' && cfg.servers[other]?.prefix === '';
     if (loose(theirs) === loose(name)) {
       if (!unprefixed) continue;
       const same = theirs === name;
@@ -33,8 +35,8 @@ export function collisionFindings(server: string, name: string, sc: ServerConfig
         field: 'name',
         evidence: `${name} ~ ${other}:${theirs}`,
         message: same
-          ? `Server ${other} also offers a tool named "${theirs}" and at least one of the two has no name prefix, so the model sees two tools with one name.`
-          : `This tool's name differs from tool "${theirs}" of server ${other} only in case or separators, and at least one has no name prefix, so the model may pick the wrong one.`,
+          ? `Server ${other} also offers a tool named "${theirs}" and neither server has a name prefix, so the model sees two tools with one name.`
+          : `This tool's name differs from tool "${theirs}" of server ${other} only in case or separators, and neither server has a name prefix, so the model may pick the wrong one.`,
       });
     } else if (!(ascii(name) && !ascii(theirs))) {
       out.push({
