@@ -14,7 +14,6 @@ import { META } from '../protocol/versions.js';
 import { Catalog, type ListKind } from '../routing/catalog.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { Upstream, UpstreamEvents, UpstreamInfo, UpstreamState } from '../upstreams/types.js';
-import { fetchList } from './lists.js';
 import { ParkedCalls } from './mrtr.js';
 import { shapeOutcome, type GatewayIdentity } from './results.js';
 import { route, type InflightForward, type RouterContext } from './router.js';
@@ -23,6 +22,7 @@ import { TaskRoutes } from './tasks.js';
 import type { GatewayCore, ListenFilter, SessionSink } from './types.js';
 import { UpstreamListeners } from './upstream-listen.js';
 import { UpstreamSubscriptions } from './upstream-subscriptions.js';
+import { ListRefresher } from './list-refresh.js';
 import { SurfaceGuard } from './surface.js';
 import type { PinStore } from '../storage/pin-store.js';
 
@@ -68,7 +68,6 @@ export class Gateway implements GatewayCore {
   private readonly registry = new SessionRegistry();
   private readonly parked = new ParkedCalls();
   private readonly tasks = new TaskRoutes();
-  private readonly refreshing = new Map<string, { running: boolean; queued: Set<ListKind> }>();
   private readonly inflight = new Map<string, Map<number, InflightForward>>();
   private readonly listens: UpstreamListeners;
   private readonly upstreamSubs: UpstreamSubscriptions;
@@ -80,7 +79,7 @@ export class Gateway implements GatewayCore {
   private readonly routerCtx: RouterContext;
   private readonly events: UpstreamEvents;
   private readonly guard: SurfaceGuard;
-  private periodic: NodeJS.Timeout | undefined;
+  private readonly lists: ListRefresher;
 
   constructor(opts: GatewayOptions) {
     this.opts = opts;
@@ -112,6 +111,16 @@ export class Gateway implements GatewayCore {
       onStateChange: (u, s, info, reason) => this.onUpstreamState(u, s, info, reason),
       onStderr: (u, line) => this.log.info({ upstream: u, stderr: line.slice(0, 2000) }, 'upstream stderr'),
     };
+    this.lists = new ListRefresher({
+      log: this.log,
+      upstream: (n) => this.upstreams.get(n),
+      upstreamNames: () => this.upstreams.keys(),
+      current: (n) => this.catalog.upstreamLists(n),
+      timeoutMs: () => Math.min(this.config.limits.requestTimeoutMs, 30_000),
+      review: (n, l, i) => this.guard.review(n, l, i),
+      apply: (n, l, changed) => this.applyLists(n, l, changed),
+      done: (n) => this.warmed(n),
+    });
     this.listens = new UpstreamListeners(this.log, (u, n) => this.onUpstreamNotification(u, n));
     this.upstreamSubs = new UpstreamSubscriptions((n) => this.upstreams.get(n), this.listens);
   }
@@ -125,19 +134,7 @@ export class Gateway implements GatewayCore {
   start(): void {
     for (const s of Object.values(this.config.servers)) if (!s.disabled) this.addUpstream(s);
     this.guard.start();
-    this.schedulePeriodicRefresh();
-  }
-
-  /** Re-lists every ready server now and then, so a definition changed without a notification is caught. */
-  private schedulePeriodicRefresh(): void {
-    if (this.periodic) clearInterval(this.periodic);
-    this.periodic = undefined;
-    const ms = this.config.security.refreshIntervalMs;
-    if (ms <= 0) return;
-    this.periodic = setInterval(() => {
-      for (const [name, up] of this.upstreams) if (up.state === 'ready') this.refresh(name);
-    }, ms);
-    this.periodic.unref();
+    this.lists.schedule(this.config.security.refreshIntervalMs);
   }
 
   /** Why a tool is hidden in a profile (quarantined or blocked), if it is. */
@@ -173,7 +170,7 @@ export class Gateway implements GatewayCore {
         this.guard.forget(name);
       }
     }
-    if (next.security.refreshIntervalMs !== prev.security.refreshIntervalMs) this.schedulePeriodicRefresh();
+    if (next.security.refreshIntervalMs !== prev.security.refreshIntervalMs) this.lists.schedule(next.security.refreshIntervalMs);
     this.catalog.configure(this.catalogSettings());
     this.chain = compileChain(this.opts.filters(next), (ex) => route(this.routerCtx, ex));
     for (const s of Object.values(next.servers)) if (!s.disabled && !this.upstreams.has(s.name)) this.addUpstream(s);
@@ -183,7 +180,7 @@ export class Gateway implements GatewayCore {
   /** Stops everything: cancels parked calls, stops upstreams (and their children). */
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.periodic) clearInterval(this.periodic);
+    this.lists.stop();
     for (const name of [...this.warming.keys()]) this.warmed(name);
     this.parked.clear();
     this.listens.stopAll();
@@ -341,7 +338,7 @@ export class Gateway implements GatewayCore {
     this.log.info({ upstream: name, state, era: info?.era, version: info?.protocolVersion, reason }, 'upstream state');
     if (this.upstreams.get(name) === undefined) return;
     if (state === 'ready') {
-      this.refresh(name);
+      this.lists.refresh(name);
       const up = this.upstreams.get(name);
       if (up && info?.era === 'modern') this.listens.start(up, this.upstreamSubs.urisOf(name));
       this.upstreamSubs.restore(name);
@@ -351,53 +348,6 @@ export class Gateway implements GatewayCore {
       this.guard.forget(name);
       if (state !== 'starting') this.warmed(name);
     }
-  }
-
-  /**
-   * Re-fetches an upstream's lists. One refresh runs at a time per upstream; kinds asked for while
-   * it runs are queued and fetched by the same loop afterwards, so a notification is never lost and
-   * an older fetch never overwrites a newer one. A fetch whose upstream went away is not applied.
-   */
-  private refresh(name: string, kinds: readonly ListKind[] = ALL_KINDS): void {
-    let state = this.refreshing.get(name);
-    if (!state) this.refreshing.set(name, (state = { running: false, queued: new Set() }));
-    for (const k of kinds) state.queued.add(k);
-    if (state.running) return;
-    state.running = true;
-    const st = state;
-    const timeout = Math.min(this.config.limits.requestTimeoutMs, 30_000);
-    void (async () => {
-      while (st.queued.size > 0) {
-        const up = this.upstreams.get(name);
-        if (!up || up.state !== 'ready') break;
-        const batch = [...st.queued];
-        st.queued.clear();
-        const fetched = await Promise.all(
-          batch.map((k) =>
-            fetchList(up, k, timeout).catch((err: unknown) => {
-              this.log.warn({ upstream: name, kind: k, err: String(err) }, 'listing failed');
-              return undefined;
-            }),
-          ),
-        );
-        if (this.upstreams.get(name) !== up || up.state !== 'ready') break;
-        const next = { ...(this.catalog.upstreamLists(name) ?? { tools: [], prompts: [], resources: [], templates: [] }) };
-        batch.forEach((k, i) => {
-          const items = fetched[i];
-          if (items !== undefined) next[k] = items;
-        });
-        const decided = await this.guard.review(name, next, up.info?.instructions);
-        if (this.upstreams.get(name) !== up || up.state !== 'ready') break;
-        this.applyLists(name, next, decided);
-      }
-    })()
-      .catch((err: unknown) => this.log.warn({ upstream: name, err: String(err) }, 'refresh failed'))
-      .finally(() => {
-        st.running = false;
-        st.queued.clear();
-        if (this.refreshing.get(name) === st) this.refreshing.delete(name);
-        this.warmed(name);
-      });
   }
 
   private applyLists(name: string, lists: Parameters<Catalog['setUpstream']>[1], decisionsChanged = false): void {
@@ -447,7 +397,7 @@ export class Gateway implements GatewayCore {
   private onUpstreamNotification(name: string, n: JsonRpcNotification): void {
     const kind = ({ 'notifications/tools/list_changed': ['tools'], 'notifications/prompts/list_changed': ['prompts'], 'notifications/resources/list_changed': ['resources', 'templates'] } as Record<string, ListKind[]>)[n.method];
     if (kind) {
-      this.refresh(name, kind);
+      this.lists.refresh(name, kind);
       return;
     }
     if (n.method === 'notifications/resources/updated') {
