@@ -186,8 +186,10 @@ describe('loading files', () => {
     const empty = mkdtempSync(join(tmpdir(), 'portcullis-cwd-'));
     const { config, path } = await resolveStartConfig(undefined, {}, empty);
     expect(path).toBeUndefined();
-    expect(config).toEqual(embeddedDefaultConfig());
+    expect(config).toEqual(embeddedDefaultConfig({}));
     expect(config.source).toBe('embedded-default');
+    // Where its pins live still follows the environment.
+    expect((await resolveStartConfig(undefined, { PORTCULLIS_STATE_DIR: '/srv/state' }, empty)).config.state.dir).toBe('/srv/state');
     const s = config.servers.everything;
     expect(s?.transport).toBe('stdio');
     expect(s?.command).toBe(process.execPath);

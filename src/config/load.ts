@@ -112,10 +112,11 @@ export function resolvePackageBin(pkg: string, binName?: string): string {
  * The config used when `portcullis start` finds no config file: one stdio server, `everything`,
  * running the bundled `@modelcontextprotocol/server-everything` with this Node binary.
  */
-export function embeddedDefaultConfig(): GatewayConfig {
+export function embeddedDefaultConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const bin = resolvePackageBin('@modelcontextprotocol/server-everything', 'mcp-server-everything');
   const doc = { servers: { everything: { command: process.execPath, args: [bin, 'stdio'] } } };
-  return validateDocument(doc, EMBEDDED_SOURCE, NO_POSITION, {});
+  // The environment only decides where state lives ($PORTCULLIS_STATE_DIR, $XDG_STATE_HOME).
+  return validateDocument(doc, EMBEDDED_SOURCE, NO_POSITION, env);
 }
 
 /** Where the config comes from: an explicit option, `$PORTCULLIS_CONFIG`, `./portcullis.yaml`, or none. */
@@ -144,6 +145,6 @@ export async function resolveStartConfig(
   cwd: string = process.cwd(),
 ): Promise<StartConfig> {
   const path = findConfigFile(configPath, env, cwd);
-  if (path === undefined) return { config: embeddedDefaultConfig() };
+  if (path === undefined) return { config: embeddedDefaultConfig(env) };
   return { config: await loadConfigFile(path, env), path };
 }

@@ -2,7 +2,7 @@
  * The official MCP Inspector CLI against Portcullis fronting the official `server-everything` and
  * `server-filesystem`, over the HTTP ingress and over the stdio ingress.
  */
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ beforeAll(async () => {
   writeFileSync(join(files, 'hello.txt'), 'hello from the filesystem server\n');
   writeFileSync(join(files, 'notes.md'), '# notes\n');
   config = writeConfig(`servers:\n${nodeServer('everything', [EVERYTHING, 'stdio'])}${nodeServer('filesystem', [FILESYSTEM, files])}`);
+  // The Inspector starts `portcullis stdio` with a filtered environment; keep its pins beside the config.
+  appendFileSync(config, `state:\n  dir: ${JSON.stringify(dirname(config))}\n`);
   gw = await startGateway(config);
 });
 
@@ -30,7 +32,7 @@ const firstText = (run: InspectorRun): string => (run.json().content as { type: 
 const explain = (run: InspectorRun): string => `exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
 
 /** The Inspector's arguments that make it launch `portcullis stdio` (after `--`, so `--config` is ours). */
-const stdioTarget = (): string[] => ['-e', `PORTCULLIS_STATE_DIR=${dirname(config)}`, '--', process.execPath, CLI, 'stdio', '--config', config];
+const stdioTarget = (): string[] => ['--', process.execPath, CLI, 'stdio', '--config', config];
 
 describe('MCP Inspector CLI over the HTTP ingress', () => {
   it('lists the namespaced tools of both servers', async () => {
