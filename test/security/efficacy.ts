@@ -10,6 +10,7 @@
  * `--write-docs` rewrites the marked efficacy section of docs/security.md. The exit code is 1 when
  * the acceptance target (recall ≥ 0.9, FPR ≤ 0.02, no official tool blocked) is not met.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, loadFresh, loadOfficial, type CorpusEntry, type OfficialSnapshot } from './corpus-schema.js';
@@ -21,8 +22,12 @@ import { atrScreener, portcullisScreener, type AtrLane, type AtrScope, type Item
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The corpus directory. */
 export const CORPUS_DIR = join(HERE, 'corpus');
-/** The fresh, never-tuned-on set (`poisoned.jsonl`, `benign.jsonl`). */
+/** The first independent set (`poisoned.jsonl`, `benign.jsonl`); measured once unseen, then tuned on. */
 export const FRESH_DIR = join(HERE, 'fresh');
+/** The second independent set, written after the first was tuned on: the current unseen one. */
+export const FRESH2_DIR = join(HERE, 'fresh2');
+/** The set reported as the `fresh (unseen)` slice: the newest one present. */
+export const UNSEEN_DIR = existsSync(join(FRESH2_DIR, 'poisoned.jsonl')) ? FRESH2_DIR : FRESH_DIR;
 /** The official-server snapshots directory. */
 export const OFFICIAL_DIR = join(HERE, 'official');
 /** The document whose marked section `--write-docs` rewrites. */
@@ -115,7 +120,7 @@ export async function runEfficacy(
   opts: { atr?: boolean; allowStandIn?: boolean } = {},
 ): Promise<{ ours: EfficacyRun; corpus: CorpusEntry[]; fresh: CorpusEntry[]; snapshots: OfficialSnapshot[]; atr?: AtrComparison }> {
   const corpus = loadCorpus(CORPUS_DIR);
-  const fresh = loadFresh(FRESH_DIR);
+  const fresh = loadFresh(UNSEEN_DIR);
   const snapshots = loadOfficial(OFFICIAL_DIR);
   const ours = runScreener(await portcullisScreener({ allowStandIn: opts.allowStandIn ?? true }), corpus, snapshots, fresh);
   if (!opts.atr) return { ours, corpus, fresh, snapshots };
