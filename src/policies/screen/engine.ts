@@ -73,9 +73,15 @@ function screenText(field: FieldText, order: number, p: Prepared, emit: Emit, fa
 
 /** Screens the de-obfuscated readings of a field (leetspeak, hyphenated words, reversed text). */
 function screenVariants(field: FieldText, order: number, p: Prepared, emit: Emit, facts: ItemFacts): void {
-  for (const v of variantsOf(field.text, p)) {
+  const variants = variantsOf(field.text, p);
+  if (variants.length === 0) return;
+  // A rule that already fires on the plain reading says nothing new about a disguise.
+  const plain = new Set<string>();
+  screenText(field, order, p, (h) => plain.add(h.rule), facts);
+  for (const v of variants) {
     const vp = prepare(v.text);
     const relay: Emit = (h) => {
+      if (plain.has(h.rule)) return;
       emit({ ...h, evidence: `${v.label}: ${h.evidence}`.slice(0, 240) });
       emit({
         rule: 'obfuscation.disguised-text',

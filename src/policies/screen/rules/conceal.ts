@@ -55,6 +55,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry'),
+      anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
     ),
     re: new RegExp(
       [
@@ -66,6 +67,14 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         `\\b(?:reply|respond|answer) (?:with|using) ["']?[^"'\\n]{1,30}["']? only\\b|\\bonly (?:reply|respond|answer) (?:with|using)\\b`,
         `\\bomit (?:the |any )?[\\w.-]+ (?:field|value|column|line|part)\\b${gap(30)}\\b(?:do not|don't|never|without)\\b`,
         `\\bavoid (?:words|terms|phrases|mentioning|saying)\\b${gap(30)}\\b(?:upload\\w*|send\\w*|copy\\w*|forward\\w*|transfer\\w*|shar\\w*|export\\w*)\\b`,
+        // Concealment without the usual words: no narration or logging, reassurance, disguised wording.
+        `\\b(?:do not|don't|never) (?:narrate|announce|log|record|surface)\\b (?:it|this|that|them|the call|this call|the action|this action)\\b`,
+        `\\bnot something (?:the |your )?user (?:needs|has|wants|cares) to (?:see|know|hear)\\b`,
+        `\\breassure (?:them|the user|users|the customer)\\b${gap(20)}\\bthat\\b`,
+        `\\b(?:phrase|word|frame|describe|present|label) (?:the|this|your|it)(?: \\w+){0,2} so (?:that )?it (?:reads|looks|sounds|appears|seems) (?:as|like)\\b`,
+        `\\b(?:standing|blanket|pre-?granted|permanent) (?:approval|authori[sz]ation|permission|consent)\\b|\\bno (?:need to (?:ask|confirm|check)(?: (?:the user|them|anyone))?(?: (?:for (?:confirmation|permission|approval|consent)|first))?(?=\\s*(?:[.;!,)]|$))|confirmation (?:is )?(?:needed|required|necessary)|approval (?:is )?(?:needed|required|necessary))\\b`,
+        `\\b(?:and|then) report (?:success|that it (?:worked|succeeded))\\b|\\binstead of (?:telling|informing|notifying|showing|warning) (?:them|the user|the human)\\b`,
+        `\\b(?:present|show|report) only\\b${gap(40)}\\bto (?:the |your )?user\\b${gap(10)}\\bomit\\b`,
       ].join('|'),
       'g',
     ),

@@ -124,6 +124,33 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
   {
     id: 'exfil.credentials',
     family: 'credential',
+    severity: 'high',
+    message: 'The text asks the AI model to hand over a concrete secret store: an npm auth token, the browser cookie database, a keychain entry or token environment variables.',
+    gate: anyOf('include', 'provide', 'copy', 'pass', 'send', 'attach', 'paste', 'run', 'add', 'put'),
+    re: new RegExp(String.raw`\b(?:include|provide|copy|pass|send|attach|paste|run|add|put)\b${gap(60)}(?:_authtoken\b|\bcookies (?:database|db|file|sqlite)\b|\bfind-(?:generic|internet)-password\b|\b[a-z0-9]+_(?:token|secret|api_key|password)\b(?: (?:and|or|,) [a-z0-9_]+)? environment variables?\b)`, 'g'),
+  },
+  {
+    id: 'exfil.credentials',
+    family: 'credential',
+    severity: 'high',
+    message: 'The text asks for secrets the tool has no use for: a named API key, tokens of other services, one-time codes the user received, files read earlier or the host environment.',
+    gate: anyOf('your', 'any', 'output', 'recent', 'latest', 'last', 'files', 'file', 'environment', 'env', 'conversation', 'chat', 'transcript'),
+    re: new RegExp(
+      [
+        String.raw`\b(?:paste|provide|include|copy|enter|put|send|pass) (?:in )?your [a-z0-9]+_(?:api_key|token|secret|secret_key|password|access_key)\b`,
+        String.raw`\b(?:api |access |auth |session )?(?:tokens?|keys?|passwords?|cookies?) (?:of|for|from) (?:any|every|all|each) (?:other )?(?:services?|accounts?|sites?|apps?) (?:you|the user)\b`,
+        String.raw`\boutput of [\x60'"]?(?:env|printenv|export -p)\b`,
+        String.raw`\b(?:with|pass|include|send|attach|as) (?:the )?(?:complete|full|entire|whole) (?:conversation|chat|transcript)(?: so far| history| up to now)\b`,
+        String.raw`\b(?:most recent|latest|last)\b${gap(24)}\b(?:one-time|otp|2fa|mfa|sms|verification) (?:\w+ )?(?:codes?|passwords?|passcodes?)\b${gap(16)}\b(?:the user|you) (?:received|got|were sent)\b`,
+        String.raw`\bcontents? of (?:the |any |all |every )?(?:files?|documents?) (?:that )?you (?:have )?(?:read|opened|seen|accessed|loaded)\b`,
+        String.raw`\b(?:list|dump|print|show|output|include) (?:all )?(?:of )?(?:the )?(?:environment variables|env vars)\b (?:of|on|from) (?:the )?(?:host|machine|server|system|computer)\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    id: 'exfil.credentials',
+    family: 'credential',
     severity: 'medium',
     message: 'The text asks the AI model to pass on environment variables, which often hold secrets.',
     gate: anyOf('environment', 'env', 'process', 'os', 'printenv', 'set', 'export'),

@@ -52,6 +52,8 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
         String.raw`(?:^|\n)\s*#{1,6}\s*(?:system(?: prompt| message)?|new instructions?|instructions? (?:for|to) (?:the )?(?:ai|assistant|model|llm|agent)s?|admin(?:istrator)? (?:note|instructions?)|important)\s*:?\s*(?:\n|$)`,
         String.raw`\[(?:system|admin|important|instructions?)(?: (?:note|message|instructions?))?\]\s*:?`,
         String.raw`(?:^|\n|[.!?] )\s*(?:system|admin(?:istrator)?|developer)(?: (?:note|message|override|instructions?|prompt))?\s*:\s*\w`,
+        // A scripted exchange ("assistant: I will … user: good") planted as if it had already happened.
+        String.raw`(?:^|\n|[.!?] )\s*(?:assistant|ai|model)\s*:\s*\w[^\n]{0,200}?(?:^|\n|[.!?] )\s*(?:user|human)\s*:\s*\w`,
       ].join('|'),
       'g',
     ),

@@ -127,7 +127,8 @@ export const INTENT_RULES: readonly PhraseRule[] = [
       String.raw`\b(?:${verbs('end', 'begin', 'start', 'finish', 'conclude', 'close', 'prefix', 'suffix', 'sign')}) (?:every|each|all|any|your|all of your|each of your) (?:\w+ )?${ANSWER}\b${gap(10)}\b(?:with|by)\b|\b(?:${verbs('append', 'prepend', 'add', 'include', 'insert', 'embed', 'attach')})\b${gap(40)}\b(?:to|in|at the (?:end|start|top|bottom) of) (?:every|each|all|all of your|any) (?:\w+ )?${ANSWER}\b`,
       'g',
     ),
-    refine: (_m, text, f) => (f.kind === 'instructions' ? 'info' : /https?:\/\/|!\[|\b(?:image|link|url|pixel)\b/.test(text) ? 'high' : 'medium'),
+    // Only a link or image in what is to be added makes it a leak; a fixed notice is formatting.
+    refine: (m, text, f) => (f.kind === 'instructions' ? 'info' : /https?:\/\/|!\[|\b(?:image|link|url|pixel)\b/.test(text.slice(m.index, m.index + m[0].length + 160)) ? 'high' : 'medium'),
   },
   {
     id: 'injection.answer-tampering',

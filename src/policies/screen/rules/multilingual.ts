@@ -58,6 +58,6 @@ export const MULTILINGUAL_RULES: readonly PhraseRule[] = Object.entries(LANGS).f
       refine: (m) => (ADVERB_ONLY.test(m[0]) ? 'medium' : 'high'),
     },
     { id: 'exfil.conversation', family: 'conversation', severity: 'high', message: `${EXFIL_MSG} [${code}]`, re: new RegExp(l.exfil, flags), form, gate: l.gate, refine: dataSeverity },
-    { id: 'injection.redirection', family: 'redirection', severity: 'medium', message: `${REDIRECT_MSG} [${code}]`, re: new RegExp(l.redirect, flags), form, gate: l.gate },
+    { id: 'injection.redirection', family: 'redirection', severity: 'medium', message: `${REDIRECT_MSG} [${code}]`, re: new RegExp(l.redirect, flags), form, ...(l.native ? { gate: l.gate } : {}) },
   ];
 });

@@ -12,6 +12,10 @@ import { NEG, USER, USER_W } from './words.js';
 /** Server instructions legitimately steer the model: the same wording there is only a note. */
 const lenient = (sev: 'medium' | 'low') => (_m: RegExpExecArray, _t: string, f: FieldText) => (f.kind === 'instructions' ? 'info' : sev);
 
+/** "Do not call other tools until the user says so" holds the model back for the user: not steering. */
+const defersToUser = (m: RegExpExecArray, t: string): boolean =>
+  /^[\s,]*(?:\w+\s+){0,3}?(?:until|unless)\b[^.!?\n]{0,60}\b(?:user|confirm\w*|approv\w*|instruction)/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 100));
+
 /** English steering rules. */
 export const STEERING_RULES: readonly PhraseRule[] = [
   {
@@ -19,7 +23,7 @@ export const STEERING_RULES: readonly PhraseRule[] = [
     family: 'redirection',
     severity: 'medium',
     message: 'The text steers the AI model away from other tools or forces this tool to run first or every time. Tools should not decide how the assistant uses other tools.',
-    gate: anyOf('instead', 'rather', 'place', 'those', 'these', 'other', 'pass', 'forward', 'send', 'use', 'call', 'invoke', 'prefer', 'choose', 'pick', 'select', 'run', 'this', 'our', 'replace', 'replaces', 'supersede', 'supersedes', 'override', 'overrides', 'deprecate', 'deprecates', 'all', 'every', 'any', 'route', 'before', 'whatever', 'deprecated', 'disabled'),
+    gate: anyOf('instead', 'rather', 'place', 'those', 'these', 'other', 'pass', 'forward', 'send', 'use', 'call', 'invoke', 'prefer', 'choose', 'pick', 'select', 'run', 'this', 'our', 'replace', 'replaces', 'supersede', 'supersedes', 'override', 'overrides', 'deprecate', 'deprecates', 'all', 'every', 'any', 'route', 'before', 'whatever', 'deprecated', 'disabled', 'even', 'always', 'than', 'must', 'step', 'built', 'native', 'loaded', 'initialized', 'initialised', 'started', 'connected'),
     re: new RegExp(
       [
         String.raw`\b(?:always |only )?(?:use|call|invoke|prefer|choose|pick|select) (?:this|our) (?:tool|function|server)\b${gap(20)}\b(?:instead of|rather than|in place of|over|not) (?:any|every|all|the other|other|another|the built-in|built-in|the default|default|native|the native|your)\b`,
@@ -38,10 +42,22 @@ export const STEERING_RULES: readonly PhraseRule[] = [
         String.raw`\b(?:route|send|direct|funnel|channel|pass|forward) (?:every|all|each|any) (?:[\w-]+ ){1,3}(?:through|via|to) this (?:tool|server)\b`,
         String.raw`\b(?:instead of|in place of|rather than) (?:the |any |all |your )?[\w.-]+ (?:tools?|servers?|integrations?)\b${gap(60)}\b(?:this tool|this server|this one)\b`,
         String.raw`\b(?:those|these|the other|other|all other|the old|the existing) (?:[\w.-]+ )?(?:tools?|servers?|functions?) (?:are|is|have been|has been|were|will be) (?:being |now |soon )?(?:retired|deprecated|disabled|broken|removed|unsafe|compromised|sunset|shut down|decommissioned)\b`,
+        // Preference manipulation: superiority claims, forced routing, overriding the user's choice.
+        String.raw`\balways prefer (?:this|our|the present)? ?(?:tool|function|server|one)?\b${gap(20)}\b(?:for|over|to) (?:every|all|any|each)\b`,
+        String.raw`\b(?:better|more (?:accurate|reliable|trusted|complete)|faster) than (?:any|all|every) (?:other|competing|alternative) (?:[\w-]+ )?(?:tools?|functions?|servers?|options?|services?)\b`,
+        String.raw`\b(?:every|all|any) [\w ]{1,40}\b(?:must|should|has to|have to) (?:go|be (?:routed|sent|made|done|passed)) (?:through|via) [\w.-]+`,
+        String.raw`\b(?:must|should|has to|needs to) (?:always )?be (?:called|used|invoked|run|executed) before (?:any|all|every) (?:other )?(?:[\w-]+ )?(?:tools?|functions?|actions?|calls?)\b`,
+        String.raw`\buse [\w.-]+ instead of (?:your|the) (?:own |client'?s? )?(?:built[- ]in|native|default|usual)\b`,
+        String.raw`\bmust use this (?:tool|function|server) for (?:any|all|every|each)\b`,
+        String.raw`\beven if the user (?:explicitly )?(?:names|asks for|requests|chooses|prefers|selects|picks|mentions) (?:them|it|another|a different|other)\b`,
+        String.raw`\bthe next step is always to (?:call|invoke|run|use)\b`,
+        String.raw`\broute (?:all|every|any|each) [\w ]{1,30} (?:here|to this (?:tool|server))\b`,
+        String.raw`\bthe (?:built[- ]in|native|default) [\w-]+ (?:\w+ ){0,4}(?:is|are) (?:broken|disabled|unavailable|unreliable|deprecated|blocked)\b`,
+        String.raw`\bwhen(?:ever)? (?:you are|this tool is|you have been|you get) (?:first )?(?:loaded|initiali[sz]ed|started|connected)\b${gap(40)}\b(?:first|before|call|run|execute)\b`,
       ].join('|'),
       'g',
     ),
-    refine: (m, _t, f) => (f.kind === 'instructions' ? 'info' : /^(?:call|invoke|run|use|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} first$/.test(m[0]) ? 'low' : /(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)$/.test(m[0]) && /^(?:all|every|any|the) other/.test(m[0]) ? 'high' : 'medium'),
+    refine: (m, t, f) => (f.kind === 'instructions' || defersToUser(m, t) ? 'info' : /^(?:call|invoke|run|use|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} first$/.test(m[0]) ? 'low' : /(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)$/.test(m[0]) && /^(?:all|every|any|the) other/.test(m[0]) ? 'high' : 'medium'),
   },
   {
     id: 'injection.directive',
