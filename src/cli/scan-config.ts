@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfigFile } from '../config/load.js';
 import { formatScanText } from '../discover/format.js';
-import { scanServers, worstVerdict, type ScreenPolicy, type ServerReport } from '../discover/inventory.js';
+import { scanServers, worstVerdict, type ScreenPolicy, type ServerListing, type ServerReport } from '../discover/inventory.js';
 import type { GatewayConfig } from '../config/types.js';
 import { collisionFindings } from '../gateway/collisions.js';
 import { skeleton } from '../policies/screen/index.js';
@@ -125,14 +125,25 @@ function configPolicy(config: GatewayConfig): ScreenPolicy {
     toolFindings: (server, tool, listings) => {
       const sc = config.servers[server];
       if (!sc) return [];
-      const others = new Map<string, Map<string, string>>();
-      for (const l of listings) {
-        if (l.name === server) continue;
-        const m = new Map<string, string>();
-        for (const t of l.tools) if (typeof t.name === 'string') m.set(skeleton(t.name), t.name);
-        others.set(l.name, m);
-      }
+      const all = skeletonsOf(listings);
+      const others = new Map([...all].filter(([name]) => name !== server));
       return collisionFindings(server, tool, sc, config, others);
     },
   };
+}
+
+/** Each listed server's tool names by confusable skeleton, computed once per set of listings. */
+const skeletonCache = new WeakMap<readonly ServerListing[], Map<string, Map<string, string>>>();
+function skeletonsOf(listings: readonly ServerListing[]): Map<string, Map<string, string>> {
+  let out = skeletonCache.get(listings);
+  if (!out) {
+    out = new Map();
+    for (const l of listings) {
+      const m = new Map<string, string>();
+      for (const t of l.tools) if (typeof t.name === 'string') m.set(skeleton(t.name), t.name);
+      out.set(l.name, m);
+    }
+    skeletonCache.set(listings, out);
+  }
+  return out;
 }

@@ -15,8 +15,8 @@
  * already holds, without asking the upstream again.
  */
 import type { GatewayConfig, ServerConfig } from '../config/types.js';
-import { stricter } from '../config/security.js';
-import { worstAction } from '../policies/surface-policy.js';
+import { SEVERITIES, stricter } from '../config/security.js';
+import { verdictOfAction, worstAction } from '../policies/surface-policy.js';
 import type { JsonObject } from '../protocol/jsonrpc.js';
 import type { ListKind, UpstreamLists } from '../routing/catalog.js';
 import type { Logger } from '../telemetry/logger.js';
@@ -327,7 +327,7 @@ export class SurfaceGuard {
         this.opts.log.warn({ upstream: server, kind, name, findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, field: f.field })) }, 'screening warning');
       }
     }
-    return worst === 'block' ? 'block' : worst === 'quarantine' ? 'review' : 'allow';
+    return verdictOfAction(worst);
   }
 
   /** The other servers' tool and prompt names, indexed by skeleton. */
@@ -376,10 +376,9 @@ function signature(s: ServerState | undefined): string {
 }
 
 function describe(findings: readonly Finding[]): string {
-  const top = [...findings].sort((a, b) => SEV_ORDER.indexOf(a.severity) - SEV_ORDER.indexOf(b.severity)).slice(0, 3);
+  const top = [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)).slice(0, 3);
   return top.map((f) => `${f.rule} (${f.severity}) in ${f.field || 'definition'}`).join('; ');
 }
-const SEV_ORDER = ['critical', 'high', 'medium', 'low', 'info'];
 
 function hiddenBecause(verdict: Verdict, findings: readonly Finding[]): string {
   return `${verdict === 'block' ? 'blocked' : 'held for review'} by screening: ${describe(findings)}`;

@@ -15,8 +15,12 @@ export function worstAction(findings: readonly Finding[], action: (severity: Fin
   return worst;
 }
 
+/** The verdict an action stands for: `block` → block, `quarantine` → review, else allow. */
+export function verdictOfAction(action: SeverityAction): Verdict {
+  return action === 'block' ? 'block' : action === 'quarantine' ? 'review' : 'allow';
+}
+
 /** The verdict of findings under per-severity actions. */
 export function verdictUnder(findings: readonly Finding[], actions: SeverityActions): Verdict {
-  const worst = worstAction(findings, (s) => actions[s]);
-  return worst === 'block' ? 'block' : worst === 'quarantine' ? 'review' : 'allow';
+  return verdictOfAction(worstAction(findings, (s) => actions[s]));
 }

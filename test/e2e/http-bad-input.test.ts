@@ -4,6 +4,7 @@
  * HTTP, and random lines over the stdio ingress. Every answer must be well formed, nothing may hang,
  * and the gateway must keep serving afterwards.
  */
+import { prng } from '../helpers/prng.js';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive, eventually, startGateway, writeConfig, type GatewayProcess } from '../helpers/gateway.js';
@@ -106,17 +107,6 @@ describe('HTTP rejections', () => {
   });
 });
 
-/** A small seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzCase {
   method: string;

@@ -50,17 +50,8 @@ export const SRC = {
   own: 'written for Portcullis',
 } as const;
 
-/** mulberry32: a tiny seeded PRNG so the generator is deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../../helpers/prng.js';
+
 
 /** A property spec: [name, type, description, required = true, extra schema keywords]. */
 export type Prop = [string, string, string, boolean?, Record<string, unknown>?];
