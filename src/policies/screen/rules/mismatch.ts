@@ -53,7 +53,8 @@ interface SensitiveAsk {
 const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
   { what: 'the user\'s private files', re: /\b(?:home (?:directory|folder|dir)|local files|your files|user'?s? files|(?:documents|desktop|downloads) folder|file listing|directory listing|ssh|id rsa|private keys?|keychain|wallet|keystore)\b/, unless: /\b(?:files?|director\w*|folders?|disk|storage|backup|sync\w*|ssh|keys?|wallet|crypto|upload\w*|document\w*|listing)\b/ },
   { what: 'browser cookies or saved logins', re: /\b(?:browser cookies|cookies?|browser history|saved (?:passwords|logins)|login data)\b/, unless: /\b(?:browser|cookies?|sessions?|web|scrap\w*|http|login|auth\w*|navigat\w*|page)\b/ },
-  { what: 'the conversation', re: /\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent)\b/ },
+  // An identifier of a conversation (`conversationId`, "thread id") refers to it; it does not carry it.
+  { what: 'the conversation', re: /\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b(?! ?(?:ids?|identifiers?|keys?|uuids?|numbers?|handles?|refs?)\b)/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent)\b/ },
   {
     what: 'the user\'s own passwords or credential stores',
     re: /\b(?:(?:your|the user'?s?|account|login|personal|master|root|admin|git|github|email|bank|wifi|vault) (?:\w+ )?(?:password|passphrase|credentials?|credential store|pin|one-time code|otp|2fa code|recovery codes?)|credential store|git credentials?|(?:seed|recovery|mnemonic) phrase)\b/,
@@ -63,12 +64,17 @@ const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
   { what: 'a place to upload your files', re: /\bupload (?:your|local|the user'?s?|all)\b|\bwhere to (?:upload|send|copy)\b/, unless: /\b(?:upload\w*|storage|s3|bucket|files?|backup|sync\w*|transfer\w*)\b/ },
 ];
 
+/** A parameter naming where the tool saves what it makes. */
+const OUTPUT_PLACE = /\b(?:(?:custom |target |destination |output |download(?:s)? |save |export )(?:directory|dir|folder|path)|(?:directory|folder|path) (?:to|where(?: to)?) (?:save|store|write|put|download)|(?:save|saves|saved|store|write|download)\w* (?:\w+ )?(?:to|into|in) (?:this|the|a|which) (?:directory|folder|path))\b/;
+
 /** Parameters asking for private data that the tool's purpose does not explain. */
 function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit): boolean {
   for (let order = 0; order < fields.length; order++) {
     const f = fields[order];
     if (f === undefined || f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) continue;
     const text = prepare(f.text.slice(0, 400), { words: true }).latin;
+    // A place the tool writes its own output to ("downloads directory for the screenshot") is not a request for what is there.
+    if (OUTPUT_PLACE.test(text)) continue;
     const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose));
     if (ask === undefined) continue;
     emit({
