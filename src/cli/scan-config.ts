@@ -118,6 +118,7 @@ export async function runScanConfig(argv: string[], out: CliOutput = STD_OUTPUT)
 /** Verdicts under each server's `security.actions`, plus the gateway's cross-server collision check. */
 function configPolicy(config: GatewayConfig): ScreenPolicy {
   return {
+    classifier: config.security.classifier,
     verdict: (server, findings) => {
       const sc = config.servers[server];
       return sc ? verdictUnder(findings, sc.security.actions) : verdictUnder(findings, config.security.actions);

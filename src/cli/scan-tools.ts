@@ -1,6 +1,6 @@
 /**
- * `portcullis scan --tools FILE [--format json|text] [--server NAME]`: screens a `tools/list`
- * result offline. The input is a JSON file (or `-` for stdin) holding `{"tools": [...]}`, a
+ * `portcullis scan --tools FILE [--format json|text] [--server NAME] [--no-classifier]`: screens a
+ * `tools/list` result offline (`--no-classifier`: the rules alone, without the learned screen). The input is a JSON file (or `-` for stdin) holding `{"tools": [...]}`, a
  * JSON-RPC response whose `result` has `tools`, or a plain array of tools. The file's tools are
  * screened as one server's. Exit 0 when no tool is blocked, 1 when any is, 2 for usage errors and
  * unreadable or invalid input.
@@ -29,7 +29,7 @@ const STD: ScanToolsOutput = {
 };
 
 /** Usage of this subcommand. */
-export const SCAN_TOOLS_USAGE = 'Usage: portcullis scan --tools FILE [--format json|text] [--server NAME]   (FILE "-" reads stdin)';
+export const SCAN_TOOLS_USAGE = 'Usage: portcullis scan --tools FILE [--format json|text] [--server NAME] [--no-classifier]   (FILE "-" reads stdin)';
 
 /** Largest input accepted (a tools/list result is far smaller). */
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -79,10 +79,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Screens `tools` as the tools of one server. */
-export function scanTools(tools: ReadonlyArray<Record<string, unknown>>, server: string): ToolReport[] {
+export function scanTools(tools: ReadonlyArray<Record<string, unknown>>, server: string, opts: { classifier?: boolean } = {}): ToolReport[] {
   return tools.map((def) => {
     const name = String(def.name);
-    const findings = screenItem({ kind: 'tool', name, def }, { server });
+    const findings = screenItem({ kind: 'tool', name, def }, { server, classifier: opts.classifier !== false });
     return { name, verdict: verdictFor(findings), findings };
   });
 }
@@ -113,11 +113,11 @@ export function formatText(reports: readonly ToolReport[], source: string): stri
  * code: 0 nothing blocked, 1 something blocked, 2 usage error or bad input.
  */
 export async function runScanTools(argv: string[], out: ScanToolsOutput = STD): Promise<number> {
-  let values: { tools?: string; format?: string; server?: string; help?: boolean };
+  let values: { tools?: string; format?: string; server?: string; 'no-classifier'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { tools: { type: 'string' }, format: { type: 'string' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { tools: { type: 'string' }, format: { type: 'string' }, server: { type: 'string' }, 'no-classifier': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -146,7 +146,7 @@ export async function runScanTools(argv: string[], out: ScanToolsOutput = STD): 
       throw new InputError(`${source}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
     }
     const server = values.server ?? (values.tools === '-' ? 'stdin' : basename(values.tools));
-    reports = scanTools(toolsOf(input, source), server);
+    reports = scanTools(toolsOf(input, source), server, { classifier: values['no-classifier'] !== true });
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     out.stderr(`portcullis: scan: ${err.message}\n`);

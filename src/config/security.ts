@@ -42,6 +42,7 @@ export const securitySchema = z.preprocess(
   z
     .strictObject({
       screening: bool.default(true),
+      classifier: bool.default(true),
       pinning: bool.default(true),
       actions: actionsSchema.default({}),
       mode: mode.default('tofu'),
@@ -72,6 +73,7 @@ export function stricter(a: SeverityAction, b: SeverityAction): SeverityAction {
 export function toSecurity(raw: z.output<typeof securitySchema>): SecurityConfig {
   const out: SecurityConfig = {
     screening: raw.screening,
+    classifier: raw.classifier,
     pinning: raw.pinning,
     actions: mergeActions(DEFAULT_ACTIONS, raw.actions),
     mode: raw.mode,

@@ -70,6 +70,8 @@ export interface ServerSecurity {
 export interface SecurityConfig {
   /** Screen every model-visible string of every server. */
   screening: boolean;
+  /** Run the learned screen (a statistical model) next to the screening rules. */
+  classifier: boolean;
   /** Pin definitions and quarantine changes. */
   pinning: boolean;
   actions: SeverityActions;

@@ -157,6 +157,8 @@ export function exposedNames(listing: ServerListing): string[] {
 
 /** How findings become verdicts, and extra findings for tools (the gateway's collision check). */
 export interface ScreenPolicy {
+  /** Run the learned screen next to the rules (default true). */
+  classifier?: boolean;
   verdict(server: string, findings: readonly Finding[]): Verdict;
   toolFindings?(server: string, tool: string, listings: readonly ServerListing[]): Finding[];
 }
@@ -166,7 +168,7 @@ const DEFAULT_POLICY: ScreenPolicy = { verdict: (_s, f) => verdictFor(f) };
 function screenOne(kind: ScreenItem['kind'], def: JsonObject, server: string, others: ReadonlyMap<string, readonly string[]>, policy: ScreenPolicy, listings: readonly ServerListing[]): ItemReport {
   const uri = kind === 'resource' ? str(def.uri) : kind === 'resource-template' ? str(def.uriTemplate) : undefined;
   const name = str(def.name) ?? uri ?? '';
-  const findings = screenItem({ kind, name, def }, { server, otherServers: others });
+  const findings = screenItem({ kind, name, def }, { server, otherServers: others, classifier: policy.classifier !== false });
   if (kind === 'tool' && policy.toolFindings) findings.push(...policy.toolFindings(server, name, listings));
   return { name, ...(uri === undefined ? {} : { uri }), verdict: policy.verdict(server, findings), findings };
 }
@@ -192,7 +194,7 @@ export function screenListings(listings: readonly ServerListing[], policy: Scree
     };
     if (l.instructions !== undefined || l.serverInfo !== undefined) {
       const def = { ...(l.instructions === undefined ? {} : { instructions: l.instructions }), ...(l.serverInfo === undefined ? {} : { serverInfo: l.serverInfo }) };
-      const findings = screenItem({ kind: 'server', name: l.name, def }, { server: l.name, otherServers: others });
+      const findings = screenItem({ kind: 'server', name: l.name, def }, { server: l.name, otherServers: others, classifier: policy.classifier !== false });
       report.instructions = { verdict: policy.verdict(l.name, findings), findings };
     }
     return report;

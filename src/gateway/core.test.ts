@@ -51,7 +51,7 @@ function config(servers: ServerConfig[], profiles: GatewayConfig['profiles'] = {
     namespaceSeparator: '__',
     filters: ['access-log', 'deadline', 'size-limit', 'profile-tools'],
     servers: s,
-    security: { screening: true, pinning: false, actions: { ...DEFAULT_ACTIONS }, mode: 'tofu', newItems: 'auto-if-clean', refreshIntervalMs: 0, pinTls: false },
+    security: { screening: true, classifier: true, pinning: false, actions: { ...DEFAULT_ACTIONS }, mode: 'tofu', newItems: 'auto-if-clean', refreshIntervalMs: 0, pinTls: false },
     state: { dir: '/nonexistent', pins: 'memory' },
     profiles: { default: { name: 'default', servers: Object.keys(s), tools: { allow: [], deny: [] }, rename: {}, descriptions: {} }, ...profiles },
     source: 'test',

@@ -287,7 +287,8 @@ export class SurfaceGuard {
       this.judge = { key: jkey, judge: createHttpJudge({ url: cfg.judge.url, headers: cfg.judge.headers, timeoutMs: cfg.judge.timeoutMs }) };
       this.judged.clear();
     }
-    const key = `${server}\u0000${item.kind}\u0000${hash}\u0000${others.key}`;
+    const classifier = this.opts.config().security.classifier;
+    const key = `${server}\u0000${item.kind}\u0000${hash}\u0000${others.key}\u0000${classifier ? 'c' : ''}`;
     let extra = this.judged.get(key);
     if (extra === undefined) {
       extra = await this.judge.judge.review(item, { server, otherServers: others.map }, findings, AbortSignal.timeout(cfg.judge.timeoutMs + 1000));
@@ -303,11 +304,12 @@ export class SurfaceGuard {
   /** Findings of one item, cached by its definition hash and the other servers' names. */
   private screen(item: { kind: ItemKind; name: string; def: JsonObject }, server: string, hash: string, others: { key: string; map: ReadonlyMap<string, readonly string[]> }): Finding[] {
     if (!this.opts.config().security.screening) return [];
-    const key = `${server}\u0000${item.kind}\u0000${hash}\u0000${others.key}`;
+    const classifier = this.opts.config().security.classifier;
+    const key = `${server}\u0000${item.kind}\u0000${hash}\u0000${others.key}\u0000${classifier ? 'c' : ''}`;
     let f = this.screenCache.get(key);
     if (f === undefined) {
       try {
-        f = screenItem(item, { server, otherServers: others.map });
+        f = screenItem(item, { server, otherServers: others.map, classifier });
       } catch (err) {
         this.opts.log.error({ upstream: server, item: item.name, err: String(err) }, 'screening failed');
         f = [{ rule: 'engine.error', severity: 'medium', field: '', evidence: '', message: 'The screening engine failed on this definition; it is held for review.' }];

@@ -66,18 +66,20 @@ function atrSection(ours: EfficacyRun, atr: AtrComparison): string {
 }
 
 /** The fresh set: what it is, its composition, and its results (per category, misses, false positives). */
-function freshSection(ours: EfficacyRun, fresh: readonly CorpusEntry[], atr?: AtrComparison): string[] {
+function freshSection(ours: EfficacyRun, fresh: readonly CorpusEntry[], freshDir: string, atr?: AtrComparison, rules?: EfficacyRun): string[] {
   const f = ours.fresh;
   if (!f) return [];
   const m = f.metrics.overall;
+  const r = rules?.fresh?.metrics.overall;
   return [
     `### Fresh set — the unseen number`,
-    `**Recall ${pct(m.poisoned.rate)} (${m.poisoned.hit}/${m.poisoned.n}) at a false-positive rate of ${pct(m.benign.rate)} (${m.benign.hit}/${m.benign.n}).** ` +
-      'This is the number to quote for definitions nobody tuned on. The fresh set (`test/security/fresh/`) was written independently of the corpus above, by someone who had not read it, and it was complete on disk (checksummed) before the engine was first run on it; entries are never edited because of what the engine said. ' +
-      'Poisoned entries restate published attacks in new wording (Invariant Labs, Trail of Bits, CyberArk, Embrace The Red, postmark-mcp, MCPTox, MSB, MPMA, Elastic, Palo Alto, Docker, OWASP LLM01): attacks buried in long documentation, in schema fields (parameter names, defaults, enums, `const`, `examples`, `outputSchema`), polite paraphrases without the usual keywords, thirteen non-English languages and several obfuscations. ' +
-      'Benign entries are mostly real tool definitions captured unmodified with `tools/list` from published MCP servers (the `note` of each entry says `real:` or `written:`); they include hard negatives such as shell and code-execution tools, tools that return DSNs or connection strings, and descriptions full of MUST/ALWAYS/"the best tool" wording written by the vendors themselves. It is not part of the acceptance check.',
+    `**Recall ${pct(m.poisoned.rate)} (${m.poisoned.hit}/${m.poisoned.n}) at a false-positive rate of ${pct(m.benign.rate)} (${m.benign.hit}/${m.benign.n})**` +
+      (r ? ` (the rules alone: ${pct(r.poisoned.rate)} at ${pct(r.benign.rate)}). ` : '. ') +
+      `This is the number to quote for definitions nobody tuned on. The set (\`test/security/${freshDir}/\`) was written independently, by someone who had not read the engine's rules or the other sets' wording, and it was complete on disk before the engine was first run on it; entries are never edited because of what the engine said. ` +
+      'Poisoned entries restate published attacks in new wording: attacks buried in long documentation, in schema fields (parameter names, defaults, enums, `examples`), polite paraphrases without the usual keywords, several non-English languages and obfuscations. ' +
+      'Benign entries are mostly real tool definitions of published MCP servers, unmodified, from servers used in no other set (the `source` of each entry names it); they include vendors\' own MUST/ALWAYS wording, tools that take tokens and keys, and security tools. It is not part of the acceptance check.',
     freshCompositionTable(fresh),
-    categoryTable(f.metrics, atr?.runs.flatMap((r) => (r.run.fresh ? [{ name: r.run.screener, metrics: r.run.fresh.metrics }] : []))),
+    categoryTable(f.metrics, [...(rules?.fresh ? [{ name: rules.screener, metrics: rules.fresh.metrics }] : []), ...(atr?.runs.flatMap((x) => (x.run.fresh ? [{ name: x.run.screener, metrics: x.run.fresh.metrics }] : [])) ?? [])]),
     `#### Fresh misses (${f.metrics.misses.length})`,
     missList(f.metrics),
     `#### Fresh false positives (${f.metrics.falsePositives.length})`,
@@ -86,8 +88,9 @@ function freshSection(ours: EfficacyRun, fresh: readonly CorpusEntry[], atr?: At
 }
 
 /** Renders the whole section (without the markers). */
-export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; corpus: readonly CorpusEntry[]; fresh?: readonly CorpusEntry[]; snapshots: readonly OfficialSnapshot[] }): string {
-  const { ours, atr, corpus, snapshots } = ctx;
+export function renderSection(ctx: { ours: EfficacyRun; rules?: EfficacyRun; atr?: AtrComparison; corpus: readonly CorpusEntry[]; fresh?: readonly CorpusEntry[]; freshDir?: string; snapshots: readonly OfficialSnapshot[] }): string {
+  const { ours, rules, atr, corpus, snapshots } = ctx;
+  const freshDir = ctx.freshDir ?? 'fresh';
   const fresh = ctx.fresh ?? [];
   const standIn = ours.screener !== 'portcullis';
   return [
@@ -101,16 +104,17 @@ export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; cor
       '- A **poisoned** entry counts as detected when its verdict is not `allow` (blocked and review are reported separately). A **benign** entry is a false positive when its verdict is not `allow` (false positives that block are reported separately).',
       `- Target (issue 4): recall ≥ ${pct(0.9)} at a false-positive rate ≤ ${pct(0.02)}, and no tool of the official reference servers blocked.`,
       '- Splits: about 30 % of each category is marked `holdout` (seeded, stratified). Both splits are in the repository, so the holdout is a discipline — rules are tuned on `dev` and checked on `holdout` — not a secret test set.',
-      `- **${FRESH_SLICE}**: a separate set (\`test/security/fresh/\`) written independently of the corpus and never used for tuning; it is reported as its own slice, outside the acceptance check — see "Fresh set" below. It is the honest measure of how the engine does on definitions it has not seen.`,
+      `- Screeners: \`portcullis\` is the engine as it runs by default (rules and the learned screen); \`portcullis-rules\` is the rules alone (\`classifier: false\`). The learned screen was trained on the corpus, so its corpus numbers are not a measure of it; the unseen set is.`,
+      `- **${FRESH_SLICE}**: a separate set (\`test/security/${freshDir}/\`) written independently of the corpus and never used for tuning or training; it is reported as its own slice, outside the acceptance check — see "Fresh set" below. It is the honest measure of how the engine does on definitions it has not seen.`,
       `- Official servers: ${snapshots.length} packages, ${officialTools(ours)} tools plus their prompts, resources and instructions, captured live with \`tools/list\` etc. (\`test/security/official/\`); each is screened with the other official servers' tools as its neighbours.`,
     ].join('\n'),
     '### Corpus',
     'Built for Portcullis from public write-ups of tool poisoning (links below; the entries are our own wording, generated by `test/security/corpus/generate.ts` from hand-written specs). Poisoned entries are ordinary tools with the attack placed in the description (start, middle or end), a property description, the title, the schema structure, or an extra parameter used as the exfiltration channel. Benign entries include hard negatives: imperative documentation, tools that handle secrets or `.env` by design, security tools that describe attacks, emoji/RTL/CJK text, and other languages.',
     compositionTable(corpus),
     '### Results',
-    overallTable([ours]),
+    overallTable([ours, ...(rules ? [rules] : [])]),
     categoryTable(ours.metrics, atr?.runs.flatMap((r) => [{ name: r.run.screener, metrics: r.run.metrics }])),
-    ...freshSection(ours, fresh, atr),
+    ...freshSection(ours, fresh, freshDir, atr, rules),
     '### Official reference servers',
     officialTable(ours.official),
     `### Misses (${ours.metrics.misses.length})`,
@@ -125,6 +129,7 @@ export function renderSection(ctx: { ours: EfficacyRun; atr?: AtrComparison; cor
       'node --import tsx test/security/efficacy.ts --write-docs # rewrite this section',
       'npx vitest run --project e2e test/security               # corpus and fresh-set shape + acceptance test',
       'node --import tsx test/security/corpus/generate.ts       # regenerate the corpus from its specs',
+      'node --import tsx test/security/train.ts                # retrain the learned screen (never reads the unseen set)',
       'node --import tsx test/security/official/capture.ts      # re-capture the official servers',
       '```',
     ].join('\n'),

@@ -11,7 +11,7 @@
  * the acceptance target (recall ≥ 0.9, FPR ≤ 0.02, no official tool blocked) is not met.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, loadFresh, loadOfficial, type CorpusEntry, type OfficialSnapshot } from './corpus-schema.js';
 import { renderSection, writeDocsSection, type AtrComparison, type AtrRun } from './docs-section.js';
@@ -24,10 +24,12 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_DIR = join(HERE, 'corpus');
 /** The first independent set (`poisoned.jsonl`, `benign.jsonl`); measured once unseen, then tuned on. */
 export const FRESH_DIR = join(HERE, 'fresh');
-/** The second independent set, written after the first was tuned on: the current unseen one. */
+/** The second independent set, written after the first was tuned on; tuned on (and trained on) since. */
 export const FRESH2_DIR = join(HERE, 'fresh2');
+/** The third independent set, written before the learned screen was trained: the current unseen one. */
+export const FRESH3_DIR = join(HERE, 'fresh3');
 /** The set reported as the `fresh (unseen)` slice: the newest one present. */
-export const UNSEEN_DIR = existsSync(join(FRESH2_DIR, 'poisoned.jsonl')) ? FRESH2_DIR : FRESH_DIR;
+export const UNSEEN_DIR = [FRESH3_DIR, FRESH2_DIR].find((d) => existsSync(join(d, 'poisoned.jsonl'))) ?? FRESH_DIR;
 /** The official-server snapshots directory. */
 export const OFFICIAL_DIR = join(HERE, 'official');
 /** The document whose marked section `--write-docs` rewrites. */
@@ -118,12 +120,14 @@ export function acceptanceFailures(run: EfficacyRun): string[] {
 /** Loads everything (corpus, official servers, fresh set) and runs our screener (and ATR when asked). */
 export async function runEfficacy(
   opts: { atr?: boolean; allowStandIn?: boolean } = {},
-): Promise<{ ours: EfficacyRun; corpus: CorpusEntry[]; fresh: CorpusEntry[]; snapshots: OfficialSnapshot[]; atr?: AtrComparison }> {
+): Promise<{ ours: EfficacyRun; rules?: EfficacyRun; corpus: CorpusEntry[]; fresh: CorpusEntry[]; snapshots: OfficialSnapshot[]; atr?: AtrComparison }> {
   const corpus = loadCorpus(CORPUS_DIR);
   const fresh = loadFresh(UNSEEN_DIR);
   const snapshots = loadOfficial(OFFICIAL_DIR);
   const ours = runScreener(await portcullisScreener({ allowStandIn: opts.allowStandIn ?? true }), corpus, snapshots, fresh);
-  if (!opts.atr) return { ours, corpus, fresh, snapshots };
+  // The rules alone, for comparison (what the learned screen adds), when the real engine runs.
+  const rules = ours.screener === 'portcullis' ? runScreener(await portcullisScreener({ classifier: false }), corpus, snapshots, fresh) : undefined;
+  if (!opts.atr) return { ours, ...(rules ? { rules } : {}), corpus, fresh, snapshots };
   const configs: [AtrLane, AtrScope][] = [['hunt', 'all'], ['enforce', 'all'], ['hunt', 'mcp']];
   const runs: AtrRun[] = [];
   for (const [lane, scope] of configs) {
@@ -131,14 +135,14 @@ export async function runEfficacy(
     const run = runScreener(screener, corpus, snapshots, fresh);
     runs.push({ run, rules: screener.rules, union: unionRun(`${ours.screener} ∪ ${screener.name}`, ours, run) });
   }
-  return { ours, corpus, fresh, snapshots, atr: { runs } };
+  return { ours, ...(rules ? { rules } : {}), corpus, fresh, snapshots, atr: { runs } };
 }
 
 /** The fresh-slice report: per-category rates, misses and false positives of the unseen set. */
-export function freshReport(ours: EfficacyRun, atr?: AtrComparison): string {
+export function freshReport(ours: EfficacyRun, atr?: AtrComparison, rules?: EfficacyRun): string {
   const f: FreshRun | undefined = ours.fresh;
   if (!f) return `${FRESH_SLICE}: not loaded.`;
-  const extra = atr?.runs.flatMap((r) => (r.run.fresh ? [{ name: r.run.screener, metrics: r.run.fresh.metrics }] : []));
+  const extra = [...(rules?.fresh ? [{ name: rules.screener, metrics: rules.fresh.metrics }] : []), ...(atr?.runs.flatMap((r) => (r.run.fresh ? [{ name: r.run.screener, metrics: r.run.fresh.metrics }] : [])) ?? [])];
   return [
     `Fresh set — ${FRESH_SLICE}, never tuned on: recall ${pct(f.metrics.overall.poisoned.rate)} (${f.metrics.overall.poisoned.hit}/${f.metrics.overall.poisoned.n}), FPR ${pct(f.metrics.overall.benign.rate)} (${f.metrics.overall.benign.hit}/${f.metrics.overall.benign.n})`,
     categoryTable(f.metrics, extra),
@@ -148,8 +152,8 @@ export function freshReport(ours: EfficacyRun, atr?: AtrComparison): string {
 }
 
 /** The console report. */
-export function consoleReport(ours: EfficacyRun, atr?: AtrComparison): string {
-  const runs = [ours, ...(atr?.runs.flatMap((r) => [r.run, r.union]) ?? [])];
+export function consoleReport(ours: EfficacyRun, atr?: AtrComparison, rules?: EfficacyRun): string {
+  const runs = [ours, ...(rules ? [rules] : []), ...(atr?.runs.flatMap((r) => [r.run, r.union]) ?? [])];
   return [
     `Screener: ${ours.screener}`,
     overallTable(runs),
@@ -157,18 +161,18 @@ export function consoleReport(ours: EfficacyRun, atr?: AtrComparison): string {
     `Misses (${ours.metrics.misses.length}):\n${missList(ours.metrics)}`,
     `False positives (${ours.metrics.falsePositives.length}):\n${fpList(ours.metrics)}`,
     `Official servers:\n${officialTable(ours.official)}`,
-    freshReport(ours, atr),
+    freshReport(ours, atr, rules),
   ].join('\n\n');
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const { ours, corpus, fresh, snapshots, atr } = await runEfficacy({ atr: !args.includes('--no-atr') });
-  console.log(consoleReport(ours, atr));
+  const { ours, rules, corpus, fresh, snapshots, atr } = await runEfficacy({ atr: !args.includes('--no-atr') });
+  console.log(consoleReport(ours, atr, rules));
   const failures = acceptanceFailures(ours);
   console.log(failures.length === 0 ? '\nAcceptance target met.' : `\nAcceptance target NOT met: ${failures.join('; ')}`);
   if (args.includes('--write-docs')) {
-    writeDocsSection(DOCS_FILE, renderSection({ ours, atr, corpus, fresh, snapshots }));
+    writeDocsSection(DOCS_FILE, renderSection({ ours, ...(rules ? { rules } : {}), atr, corpus, fresh, freshDir: basename(UNSEEN_DIR), snapshots }));
     console.log(`wrote the efficacy section of ${DOCS_FILE}`);
   }
   process.exitCode = failures.length === 0 ? 0 : 1;

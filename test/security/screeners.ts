@@ -44,7 +44,7 @@ export interface Screener {
 }
 
 interface EngineModule {
-  screenItem(item: Item, ctx: { server: string; otherServers?: ReadonlyMap<string, readonly string[]> }): ReportFinding[];
+  screenItem(item: Item, ctx: { server: string; otherServers?: ReadonlyMap<string, readonly string[]>; classifier?: boolean }): ReportFinding[];
   verdictFor(findings: ReportFinding[]): Verdict;
 }
 
@@ -57,11 +57,11 @@ export function engineExists(): boolean {
   return existsSync(ENGINE_PATH);
 }
 
-function wrap(name: string, mod: EngineModule): Screener {
+function wrap(name: string, mod: EngineModule, classifier = true): Screener {
   return {
     name,
     screen: (item, server, otherServers) => {
-      const findings = mod.screenItem(item, { server, otherServers: new Map(Object.entries(otherServers ?? {})) });
+      const findings = mod.screenItem(item, { server, otherServers: new Map(Object.entries(otherServers ?? {})), classifier });
       return { verdict: mod.verdictFor(findings), findings };
     },
   };
@@ -72,14 +72,17 @@ export function standInScreener(): Screener {
   return wrap('stand-in', standIn as unknown as EngineModule);
 }
 
-/** The real engine when present (`portcullis`), else the stand-in. */
-export async function portcullisScreener(opts: { allowStandIn?: boolean } = {}): Promise<Screener> {
+/**
+ * The real engine when present (`portcullis`), else the stand-in. `classifier: false` measures the
+ * rules alone (`portcullis-rules`), without the learned screen.
+ */
+export async function portcullisScreener(opts: { allowStandIn?: boolean; classifier?: boolean } = {}): Promise<Screener> {
   if (!engineExists()) {
     if (opts.allowStandIn === false) throw new Error(`the screening engine is missing (${ENGINE_PATH})`);
     return standInScreener();
   }
   const mod = (await import(pathToFileURL(ENGINE_PATH).href)) as EngineModule;
-  return wrap('portcullis', mod);
+  return opts.classifier === false ? wrap('portcullis-rules', mod, false) : wrap('portcullis', mod);
 }
 
 /** ATR lanes measured: `hunt` runs every non-draft rule, `enforce` only `maturity: stable` ones. */

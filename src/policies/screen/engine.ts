@@ -5,11 +5,13 @@
  * `commands.ts`, `shadowing.ts`, `multilingual.ts`); sentence-level data flow into parameters or
  * out to addresses (`rules/dataflow.ts`); disguised readings (`variants.ts`); encoded payloads
  * (`rules/encoded.ts`); mentions of other servers' tools. Then the item-level rules: capability
- * mismatch, side parameters, combinations of weak signals, bounds (`combine.ts`). Pure,
+ * mismatch, side parameters, combinations of weak signals, bounds (`combine.ts`), and the learned
+ * screen's score (`learned/`, a linear model over words and n-grams). Pure,
  * synchronous and deterministic: the same item and context give the same findings, in the same
  * order.
  */
 import { combinedHit, escalateSideParams, finalise } from './combine.js';
+import { scanLearned } from './learned/index.js';
 import { prepare, type Prepared } from './normalise.js';
 import { COMMAND_RULES } from './rules/commands.js';
 import { CONCEAL_RULES } from './rules/conceal.js';
@@ -138,6 +140,7 @@ export function screenItem(item: ScreenItem, ctx: ScreenContext): Finding[] {
   escalateSideParams(hits, walk.fields);
   const combined = combinedHit(hits);
   if (combined !== undefined) hits.push(combined);
+  if (ctx.classifier !== false) scanLearned(walk.fields, emit);
   if (walk.over.length > 0) {
     hits.push({
       rule: 'limits.oversized-definition',

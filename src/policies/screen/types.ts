@@ -37,6 +37,8 @@ export interface ScreenContext {
   server: string;
   /** Other servers' names → their tool and prompt names (to detect shadowing). */
   otherServers?: ReadonlyMap<string, readonly string[]>;
+  /** Run the learned screen (`learned/`) next to the rules; default true. */
+  classifier?: boolean;
 }
 
 /** What to do with an item. */

@@ -3,7 +3,7 @@ import { screenItem } from '../engine.js';
 import type { Finding } from '../types.js';
 import { verdictFor } from '../verdict.js';
 
-const scan = (description: string): Finding[] => screenItem({ kind: 'tool', name: 'tool', def: { name: 'tool', description } }, { server: 's' });
+const scan = (description: string): Finding[] => screenItem({ kind: 'tool', name: 'tool', def: { name: 'tool', description } }, { server: 's', classifier: false });
 const sev = (f: Finding[]) => f.find((x) => x.rule === 'exec.dangerous-command')?.severity;
 
 describe('dangerous commands', () => {

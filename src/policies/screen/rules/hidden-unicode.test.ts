@@ -4,7 +4,7 @@ import type { Finding } from '../types.js';
 import { verdictFor } from '../verdict.js';
 
 const tool = (description: string, name = 'tool'): Finding[] =>
-  screenItem({ kind: 'tool', name, def: { name, description, inputSchema: { type: 'object', properties: {} } } }, { server: 's' });
+  screenItem({ kind: 'tool', name, def: { name, description, inputSchema: { type: 'object', properties: {} } } }, { server: 's', classifier: false });
 const find = (f: Finding[], rule: string) => f.find((x) => x.rule === rule);
 const tags = (s: string) => Array.from(s, (c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 

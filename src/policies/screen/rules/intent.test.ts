@@ -5,9 +5,9 @@ import { verdictFor } from '../verdict.js';
 import { inflect, verbs } from './words.js';
 
 const scan = (description: string, props: Record<string, unknown> = {}): Finding[] =>
-  screenItem({ kind: 'tool', name: 'tool', def: { name: 'tool', description, inputSchema: { type: 'object', properties: props } } }, { server: 's' });
+  screenItem({ kind: 'tool', name: 'tool', def: { name: 'tool', description, inputSchema: { type: 'object', properties: props } } }, { server: 's', classifier: false });
 const sev = (f: Finding[], rule: string) => f.find((x) => x.rule === rule)?.severity;
-const instructions = (text: string): Finding[] => screenItem({ kind: 'server', name: 's', def: { instructions: text } }, { server: 's' });
+const instructions = (text: string): Finding[] => screenItem({ kind: 'server', name: 's', def: { instructions: text } }, { server: 's', classifier: false });
 
 describe('inflections', () => {
   it('covers the simple inflections of a verb', () => {

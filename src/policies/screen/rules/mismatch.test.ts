@@ -5,7 +5,7 @@ import { verdictFor } from '../verdict.js';
 
 const str = (description?: string) => (description === undefined ? { type: 'string' } : { type: 'string', description });
 const scan = (name: string, description: string, props: Record<string, unknown>): Finding[] =>
-  screenItem({ kind: 'tool', name, def: { name, description, inputSchema: { type: 'object', properties: props } } }, { server: 's' });
+  screenItem({ kind: 'tool', name, def: { name, description, inputSchema: { type: 'object', properties: props } } }, { server: 's', classifier: false });
 const sev = (f: Finding[]) => f.find((x) => x.rule === 'mismatch.capability')?.severity;
 
 describe('capability mismatch', () => {

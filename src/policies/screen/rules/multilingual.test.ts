@@ -3,7 +3,7 @@ import { screenItem } from '../engine.js';
 import type { Finding } from '../types.js';
 import { verdictFor } from '../verdict.js';
 
-const scan = (description: string): Finding[] => screenItem({ kind: 'tool', name: 'tool', def: { name: 'tool', description } }, { server: 's' });
+const scan = (description: string): Finding[] => screenItem({ kind: 'tool', name: 'tool', def: { name: 'tool', description } }, { server: 's', classifier: false });
 const rules = (f: Finding[]) => new Set(f.filter((x) => x.severity !== 'low' && x.severity !== 'info').map((x) => x.rule));
 
 describe('other languages', () => {

@@ -27,6 +27,7 @@ export type Family =
   | 'mismatch'
   | 'limits'
   | 'combined'
+  | 'learned'
   | 'judge';
 
 /** A finding with the family it belongs to and the index of the field it was found in. */
