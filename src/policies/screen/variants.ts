@@ -1,7 +1,8 @@
 /**
  * Other readings of a text, for disguises that normalisation cannot undo in place: leetspeak
- * (`1gn0r3 pr3v10u5`), words hyphenated across line breaks (`ig-\nnore`), and text reversed
- * behind a right-to-left override (`⁧snoitcurtsni erongi⁩`). Each reading is screened like the text
+ * (`1gn0r3 pr3v10u5`), words hyphenated across line breaks (`ig-\nnore`), text reversed behind a
+ * right-to-left override (`⁧snoitcurtsni erongi⁩`), words spelled letter by letter with separators
+ * (`s-e-n-d t-h-e k-e-y`) and ROT13 (`vtaber nyy`). Each reading is screened like the text
  * itself; a text without such disguises has no variants (and costs nothing more).
  */
 import type { Prepared } from './normalise.js';
@@ -36,6 +37,35 @@ function unreverse(raw: string): string | undefined {
   return raw.replace(/[\u202b\u202e\u2067]([^\u202c\u2069]*)[\u202c\u2069]?/g, (_m, seg: string) => Array.from(seg).reverse().join(''));
 }
 
+/** A word spelled one letter at a time with a separator between letters: `s-e-n-d`, `k.e.y`. */
+const SPELLED = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}~./@][-_·*])+[\p{L}\p{N}~./@](?![\p{L}\p{N}])/gu;
+
+/** Letter-by-letter words joined, when at least three words are spelled so. */
+function unspell(raw: string): string | undefined {
+  const spelled = raw.match(SPELLED) ?? [];
+  if (spelled.filter((w) => w.length >= 5).length < 3) return undefined;
+  return raw.replace(SPELLED, (w) => w.replace(/[-_·*]/g, ''));
+}
+
+/** Common short English words: plain English text is full of them, ROT13 of English has none. */
+const COMMON = new Set(['the', 'and', 'to', 'of', 'a', 'in', 'on', 'for', 'with', 'it', 'is', 'any', 'all', 'before', 'after', 'this', 'that', 'your', 'you', 'call', 'send', 'read', 'put', 'file', 'user', 'do', 'not', 'tell', 'from', 'into', 'then', 'every', 'when']);
+
+function rot13(s: string): string {
+  return s.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+/** The ROT13 reading, when it turns a run of non-words into plain English. */
+function unrot(latin: string): string | undefined {
+  const words = latin.match(/[a-z]+/g) ?? [];
+  if (words.length < 6) return undefined;
+  const plain = words.filter((w) => COMMON.has(w)).length;
+  const rotated = words.filter((w) => COMMON.has(rot13(w))).length;
+  return rotated >= 4 && rotated >= 2 * plain + 2 ? rot13(latin) : undefined;
+}
+
 /** The alternative readings of `raw` (prepared as `p`), at most one of each kind. */
 export function variantsOf(raw: string, p: Prepared): Variant[] {
   const out: Variant[] = [];
@@ -45,5 +75,9 @@ export function variantsOf(raw: string, p: Prepared): Variant[] {
   if (d !== undefined) out.push({ label: 'read with hyphenated words joined', text: d });
   const u = unreverse(raw);
   if (u !== undefined) out.push({ label: 'read right-to-left', text: u });
+  const sp = unspell(raw);
+  if (sp !== undefined) out.push({ label: 'read with letter-by-letter words joined', text: sp });
+  const r = unrot(p.latin);
+  if (r !== undefined) out.push({ label: 'read as ROT13', text: r });
   return out;
 }
