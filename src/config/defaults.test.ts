@@ -36,6 +36,7 @@ describe('defaults', () => {
       servers: {},
       security: {
         screening: true,
+        classifier: true,
         pinning: true,
         actions: { critical: 'block', high: 'block', medium: 'quarantine', low: 'warn', info: 'allow' },
         mode: 'tofu',

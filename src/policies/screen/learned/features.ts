@@ -4,7 +4,7 @@
  * is normalised (NFKC, lower case, invisible characters dropped) and cut into sentences; each
  * sentence gives words, word pairs, character 3- to 5-grams of its words, and character pairs of
  * scripts written without spaces (CJK, Thai). Features are binary, hashed (FNV-1a) into a fixed
- * table and scaled to unit length over the item, so the model is a flat array of weights and
+ * table and scaled to unit length over the item (with a floor, {@link MIN_FEATURES}), so the model is a flat array of weights and
  * scoring costs one pass over the text.
  *
  * The trainer (`test/security/train.ts`) and the gateway use this one function: what is trained is
@@ -18,6 +18,12 @@ export const HASH_BITS = 16;
 export const DIMS = 1 << HASH_BITS;
 /** Weight of a character n-gram relative to a word feature. */
 export const NGRAM_WEIGHT = 1;
+/**
+ * Items are scaled to unit length as if they had at least this many features (a one-line
+ * description has about 150): a few words are too little evidence to decide on, so short items
+ * score near the model's prior instead of on two or three words.
+ */
+export const MIN_FEATURES = 400;
 
 /**
  * Characters read at most per item. Real definitions are far shorter (the longest real tool in the
@@ -129,7 +135,7 @@ export function itemFeatures(fields: readonly FieldText[]): ItemFeatures {
   }
   let norm = 0;
   for (const v of features.values()) norm += v * v;
-  norm = Math.sqrt(Math.max(norm, Number(process.env.NORM_FLOOR ?? 0)));
+  norm = Math.sqrt(Math.max(norm, MIN_FEATURES));
   if (norm > 0) {
     for (const [k, v] of features) features.set(k, v / norm);
     for (const s of sentences) for (const [k, v] of s.features) s.features.set(k, v / norm);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenItem } from '../engine.js';
 import type { Hit } from '../rules/rule.js';
 import { walkDefinition } from '../walk.js';
-import { DIMS, HASH_BITS, MAX_CHARS, NGRAM_WEIGHT, featureIndex, itemFeatures } from './features.js';
+import { DIMS, HASH_BITS, MAX_CHARS, MIN_FEATURES, NGRAM_WEIGHT, featureIndex, itemFeatures } from './features.js';
 import { LEARNED_RULE, scanLearned } from './index.js';
 import { loadModel, scoreItem, shippedModel, type Model, type ModelFile } from './model.js';
 
@@ -17,11 +17,16 @@ function oneWordModel(threshold = 0.6): Model {
 }
 
 describe('learned screen features', () => {
-  it('are deterministic, binary before scaling, and of unit length over the item', () => {
+  it('are deterministic, binary before scaling, and of unit length over an item of enough features', () => {
     const a = itemFeatures(fieldsOf('Reads a file. Returns its text.'));
     const b = itemFeatures(fieldsOf('Reads a file. Returns its text.'));
     expect([...a.features]).toEqual([...b.features]);
-    const norm = Math.sqrt([...a.features.values()].reduce((s, v) => s + v * v, 0));
+    const values = [...a.features.values()];
+    expect(new Set(values).size).toBe(1);
+    expect(values[0]).toBeCloseTo(1 / Math.sqrt(MIN_FEATURES), 9);
+    const long = itemFeatures(fieldsOf('Reads a file from the workspace and returns its text. Lines are numbered from one; binary files are refused with an error that names the detected type. '.repeat(3)));
+    expect(long.features.size).toBeGreaterThan(MIN_FEATURES);
+    const norm = Math.sqrt([...long.features.values()].reduce((s, v) => s + v * v, 0));
     expect(norm).toBeCloseTo(1, 9);
     expect(a.sentences.map((s) => s.text)).toEqual(['t', 'reads a file.', 'returns its text.', 'object']);
   });
@@ -46,7 +51,7 @@ describe('learned screen features', () => {
 
 describe('learned screen model', () => {
   it('refuses a model built for other features or of the wrong size', () => {
-    const file = { version: 1, hashBits: HASH_BITS, ngramWeight: NGRAM_WEIGHT, bias: 0, scale: 1, weights: Buffer.alloc(DIMS).toString('base64'), threshold: 0.7, trainedOn: { poisoned: 0, benign: 0, sets: [], dataSha256: '' } } satisfies ModelFile;
+    const file = { version: 1, hashBits: HASH_BITS, ngramWeight: NGRAM_WEIGHT, minFeatures: MIN_FEATURES, bias: 0, scale: 1, weights: Buffer.alloc(DIMS).toString('base64'), threshold: 0.7, trainedOn: { poisoned: 0, benign: 0, sets: [], dataSha256: '' } } satisfies ModelFile;
     expect(loadModel(file).weights.length).toBe(DIMS);
     expect(() => loadModel({ ...file, hashBits: HASH_BITS + 1 })).toThrow(/retrain/);
     expect(() => loadModel({ ...file, weights: Buffer.alloc(10).toString('base64') })).toThrow(/expected/);
@@ -56,7 +61,7 @@ describe('learned screen model', () => {
     const bytes = Buffer.alloc(DIMS);
     bytes.writeInt8(-100, 5);
     bytes.writeInt8(50, 6);
-    const m = loadModel({ version: 1, hashBits: HASH_BITS, ngramWeight: NGRAM_WEIGHT, bias: 0.5, scale: 0.01, weights: bytes.toString('base64'), threshold: 0.7, trainedOn: { poisoned: 1, benign: 1, sets: ['x'], dataSha256: 'x' } });
+    const m = loadModel({ version: 1, hashBits: HASH_BITS, ngramWeight: NGRAM_WEIGHT, minFeatures: MIN_FEATURES, bias: 0.5, scale: 0.01, weights: bytes.toString('base64'), threshold: 0.7, trainedOn: { poisoned: 1, benign: 1, sets: ['x'], dataSha256: 'x' } });
     expect(m.weights[5]).toBeCloseTo(-1, 6);
     expect(m.weights[6]).toBeCloseTo(0.5, 6);
     expect(m.bias).toBe(0.5);

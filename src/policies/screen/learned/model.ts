@@ -4,7 +4,7 @@
  * hand). Scoring is a sum over the item's features; the sentence that adds most to the score is
  * the evidence shown to a reviewer.
  */
-import { DIMS, HASH_BITS, NGRAM_WEIGHT, type ItemFeatures, type Sentence } from './features.js';
+import { DIMS, HASH_BITS, MIN_FEATURES, NGRAM_WEIGHT, type ItemFeatures, type Sentence } from './features.js';
 import { MODEL } from './weights.js';
 
 /** What the trainer writes (see `weights.ts`). */
@@ -12,6 +12,7 @@ export interface ModelFile {
   version: 1;
   hashBits: number;
   ngramWeight: number;
+  minFeatures: number;
   bias: number;
   /** Weight = int8 value × scale. */
   scale: number;
@@ -32,8 +33,8 @@ export interface Model {
 
 /** Decodes a model file; throws when it was built for other features than this code extracts. */
 export function loadModel(file: ModelFile): Model {
-  if (file.hashBits !== HASH_BITS || file.ngramWeight !== NGRAM_WEIGHT) {
-    throw new Error(`learned screen: the model was trained with hashBits=${file.hashBits}, ngramWeight=${file.ngramWeight}; this build extracts ${HASH_BITS}/${NGRAM_WEIGHT} (retrain with test/security/train.ts)`);
+  if (file.hashBits !== HASH_BITS || file.ngramWeight !== NGRAM_WEIGHT || file.minFeatures !== MIN_FEATURES) {
+    throw new Error(`learned screen: the model was trained with hashBits=${file.hashBits}, ngramWeight=${file.ngramWeight}, minFeatures=${file.minFeatures}; this build extracts ${HASH_BITS}/${NGRAM_WEIGHT}/${MIN_FEATURES} (retrain with test/security/train.ts)`);
   }
   const bytes = Buffer.from(file.weights, 'base64');
   if (bytes.length !== DIMS) throw new Error(`learned screen: expected ${DIMS} weights, found ${bytes.length}`);
