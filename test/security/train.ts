@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { DIMS, HASH_BITS, NGRAM_WEIGHT, itemFeatures } from '../../src/policies/screen/learned/features.js';
+import { DIMS, HASH_BITS, MIN_FEATURES, NGRAM_WEIGHT, itemFeatures } from '../../src/policies/screen/learned/features.js';
 import { walkDefinition } from '../../src/policies/screen/walk.js';
 import { prng } from '../helpers/prng.js';
 import { loadCorpus, loadFresh, loadOfficial, toolSchema } from './corpus-schema.js';
@@ -100,7 +100,7 @@ export function loadExamples(hold: readonly string[] = []): Example[] {
 }
 
 /** Training settings. */
-export const SETTINGS = { epochs: 40, rate: 0.5, l2: 1e-4, seed: 20261124, folds: 5, threshold: 0.7 } as const;
+export const SETTINGS = { epochs: 40, rate: 0.5, l2: 1e-5, seed: 20261124, folds: 5, threshold: 0.7 } as const;
 
 /** A trained float model. */
 export interface Trained {
@@ -108,13 +108,20 @@ export interface Trained {
   weights: Float64Array;
 }
 
-/** Logistic regression by SGD, classes weighted to count equally, seeded shuffle. */
+/**
+ * Logistic regression by SGD, seeded shuffle. Poisoned items, written benign items (hard
+ * negatives) and real benign tools weigh the same in total, so 700 real tools do not drown the
+ * hard negatives (which share most of their text with poisoned variants of the same tool).
+ */
 export function train(examples: readonly Example[], seed: number = SETTINGS.seed): Trained {
   const w = new Float64Array(DIMS);
   let b = 0;
-  const pos = examples.filter((e) => e.y === 1).length;
-  const neg = examples.length - pos;
-  const classWeight = [examples.length / (2 * Math.max(1, neg)), examples.length / (2 * Math.max(1, pos))];
+  // Three groups of equal total weight: poisoned, written benign (hard negatives), real benign tools.
+  const groupOf = (e: Example): number => (e.y === 1 ? 0 : e.real ? 2 : 1);
+  const sizes = [0, 0, 0];
+  for (const e of examples) sizes[groupOf(e)] = (sizes[groupOf(e)] as number) + 1;
+  const present = sizes.filter((n) => n > 0).length;
+  const weightOf = (e: Example): number => examples.length / (present * (sizes[groupOf(e)] as number));
   const order = examples.map((_, i) => i);
   const rnd = prng(seed);
   for (let epoch = 0; epoch < SETTINGS.epochs; epoch++) {
@@ -129,7 +136,7 @@ export function train(examples: readonly Example[], seed: number = SETTINGS.seed
       const e = examples[i] as Example;
       let z = b;
       for (const [k, v] of e.features) z += (w[k] as number) * v;
-      const g = (1 / (1 + Math.exp(-z)) - e.y) * (classWeight[e.y] as number);
+      const g = (1 / (1 + Math.exp(-z)) - e.y) * weightOf(e);
       for (const [k, v] of e.features) w[k] = (w[k] as number) * decay - SETTINGS.rate * g * v;
       b -= SETTINGS.rate * g;
     }
@@ -218,6 +225,7 @@ async function main(): Promise<void> {
     version: 1,
     hashBits: HASH_BITS,
     ngramWeight: NGRAM_WEIGHT,
+    minFeatures: MIN_FEATURES,
     bias: model.bias,
     scale: q.scale,
     weights: q.bytes.toString('base64'),
