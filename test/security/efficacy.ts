@@ -26,10 +26,18 @@ export const CORPUS_DIR = join(HERE, 'corpus');
 export const FRESH_DIR = join(HERE, 'fresh');
 /** The second independent set, written after the first was tuned on; tuned on (and trained on) since. */
 export const FRESH2_DIR = join(HERE, 'fresh2');
-/** The third independent set, written before the learned screen was trained: the current unseen one. */
+/** The third independent set, written before the learned screen was trained; tuned on since. */
 export const FRESH3_DIR = join(HERE, 'fresh3');
-/** The set reported as the `fresh (unseen)` slice: the newest one present. */
-export const UNSEEN_DIR = [FRESH3_DIR, FRESH2_DIR].find((d) => existsSync(join(d, 'poisoned.jsonl'))) ?? FRESH_DIR;
+/** The independent sets, oldest first: each was written, measured once unseen, then tuned on. */
+export const FRESH_SETS = ['fresh', 'fresh2', 'fresh3', 'fresh4'] as const;
+/** The independent sets present in the checkout. */
+export const PRESENT_FRESH: readonly string[] = FRESH_SETS.filter((s) => existsSync(join(HERE, s, 'poisoned.jsonl')));
+/** The set reported as the `fresh (unseen)` slice: the newest one present (never tuned or trained on). */
+export const UNSEEN_SET: string = PRESENT_FRESH[PRESENT_FRESH.length - 1] ?? 'fresh';
+/** Its directory. */
+export const UNSEEN_DIR = join(HERE, UNSEEN_SET);
+/** The independent sets already tuned on: all present but the unseen one. */
+export const TUNED_FRESH: readonly string[] = PRESENT_FRESH.filter((s) => s !== UNSEEN_SET);
 /** The official-server snapshots directory. */
 export const OFFICIAL_DIR = join(HERE, 'official');
 /** The document whose marked section `--write-docs` rewrites. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIMS, HASH_BITS } from '../../src/policies/screen/learned/features.js';
 import { MODEL } from '../../src/policies/screen/learned/weights.js';
+import { TUNED_FRESH, UNSEEN_DIR } from './efficacy.js';
 import { SETTINGS, dataSha256, loadExamples, prob, quantise, train, trainingFiles } from './train.js';
 
 describe('learned screen training', () => {
@@ -29,10 +30,14 @@ describe('learned screen training', () => {
     for (const e of examples) expect(prob(back, e.features) >= 0.5).toBe(e.y === 1);
   });
 
+  it('never reads the unseen set', () => {
+    expect(trainingFiles().filter((f) => f.startsWith(UNSEEN_DIR))).toEqual([]);
+  });
+
   it('reads labelled examples from every training set, poisoned and benign', () => {
     const ex = loadExamples();
     const sets = new Set(ex.map((e) => e.set));
-    for (const s of ['corpus', 'fresh', 'fresh2', 'official', 'train']) expect(sets.has(s), s).toBe(true);
+    for (const s of ['corpus', ...TUNED_FRESH, 'official', 'train']) expect(sets.has(s), s).toBe(true);
     expect(ex.some((e) => e.y === 1) && ex.some((e) => e.y === 0)).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Trains the learned screen (`src/policies/screen/learned/`): logistic regression on the hashed
  * features of `features.ts`, over every labelled set the rule-based engine has already been tuned on
- * (the corpus, `fresh/`, `fresh2/`), the official servers' items (benign) and `train/*.jsonl`
- * (real tool definitions of public servers, benign). The newest independent set (`fresh3/`) is
+ * (the corpus and every independent set but the newest), the official servers' items (benign) and
+ * `train/*.jsonl` (real tool definitions of public servers, benign). The newest independent set is
  * never read: it stays the unseen yardstick.
  *
  *   node --import tsx test/security/train.ts            # train, report, write weights.ts
@@ -24,7 +24,7 @@ import { DIMS, HASH_BITS, MIN_FEATURES, NGRAM_WEIGHT, itemFeatures } from '../..
 import { walkDefinition } from '../../src/policies/screen/walk.js';
 import { prng } from '../helpers/prng.js';
 import { loadCorpus, loadFresh, loadOfficial, toolSchema } from './corpus-schema.js';
-import { CORPUS_DIR, FRESH2_DIR, FRESH_DIR, OFFICIAL_DIR, officialItems, serverName } from './efficacy.js';
+import { CORPUS_DIR, OFFICIAL_DIR, TUNED_FRESH, officialItems, serverName } from './efficacy.js';
 
 const HERE = resolve(import.meta.dirname);
 /** Real benign tool definitions used for training only. */
@@ -58,7 +58,7 @@ function featuresOf(name: string, def: unknown): Map<number, number> {
 
 /** Every file the training reads, in a stable order (their hash goes into the model). */
 export function trainingFiles(hold: readonly string[] = []): string[] {
-  const dirs: [string, string][] = [['corpus', CORPUS_DIR], ['fresh', FRESH_DIR], ['fresh2', FRESH2_DIR], ['official', OFFICIAL_DIR], ['train', TRAIN_DIR]];
+  const dirs: [string, string][] = [['corpus', CORPUS_DIR], ...TUNED_FRESH.map((s): [string, string] => [s, join(HERE, s)]), ['official', OFFICIAL_DIR], ['train', TRAIN_DIR]];
   return dirs
     .filter(([set]) => !hold.includes(set))
     .flatMap(([, dir]) => readdirSync(dir).filter((f) => f.endsWith('.jsonl') || (dir === OFFICIAL_DIR && f.endsWith('.json'))).sort().map((f) => join(dir, f)));
@@ -78,8 +78,7 @@ export function loadExamples(hold: readonly string[] = []): Example[] {
     for (const e of entries) out.push({ id: e.id, set, group: `${set}:${e.server}`, y: e.label === 'poisoned' ? 1 : 0, real: e.label === 'benign' && e.source !== 'written for Portcullis', features: featuresOf(e.tool.name, e.tool) });
   };
   if (!hold.includes('corpus')) labelled('corpus', loadCorpus(CORPUS_DIR));
-  if (!hold.includes('fresh')) labelled('fresh', loadFresh(FRESH_DIR));
-  if (!hold.includes('fresh2')) labelled('fresh2', loadFresh(FRESH2_DIR));
+  for (const set of TUNED_FRESH) if (!hold.includes(set)) labelled(set, loadFresh(join(HERE, set)));
   if (!hold.includes('official')) {
     for (const { snap, item } of officialItems(loadOfficial(OFFICIAL_DIR))) {
       out.push({ id: `${snap.package}:${item.kind}:${item.name}`, set: 'official', group: `official:${serverName(snap.package)}`, y: 0, real: true, features: featuresOf(item.name, item.def) });
@@ -216,7 +215,7 @@ async function main(): Promise<void> {
   if (args.includes('--oof')) report('out-of-fold (5 folds grouped by server)', examples, outOfFold(examples), SETTINGS.threshold);
   const model = train(examples);
   if (hold.length > 0) {
-    const held = loadExamples(['corpus', 'fresh', 'fresh2', 'official', 'train'].filter((s) => !hold.includes(s)));
+    const held = loadExamples(['corpus', ...TUNED_FRESH, 'official', 'train'].filter((s) => !hold.includes(s)));
     report(`held out (${hold.join(', ')}), never trained on`, held, held.map((e) => prob(model, e.features)), SETTINGS.threshold);
   }
   if (dry) return;

@@ -52,7 +52,9 @@ const MAX_DECODE_DEPTH = 2;
 
 function screenText(field: FieldText, order: number, p: Prepared, emit: Emit, facts: ItemFacts): void {
   // A single plain word ("string", "object", a property name) cannot hold a phrase.
-  if (p.latin.length >= 6 && !PLAIN_WORD.test(p.latin)) {
+  // A property name of one to three words is an option ("skip_approval"), not a sentence to the model.
+  const optionName = field.isParamName === true && p.latin.split(' ').length < 4;
+  if (p.latin.length >= 6 && !PLAIN_WORD.test(p.latin) && !optionName) {
     runPhraseRules(TEXT_RULES, p, field, order, emit, facts);
     scanDataFlow(field, p, order, facts, emit);
   }
@@ -113,6 +115,30 @@ function analyseDecoded(decoded: string, depth: number): Severity | undefined {
   return worst;
 }
 
+/** Parameter names that receive locations or secrets by design ("Reads the .env file at `path`"). */
+const LOCATION_OR_SECRET_PARAM = /path|file|dir|folder|name|key|secret|token|password|env|url|uri/i;
+
+/**
+ * A weak sensitive-file reference in a description that also names, after its first sentence, one
+ * of the tool's own free-text parameters ("… ~/.aws/credentials の内容を memo_id に含めて …") is the file routed into that
+ * parameter, in whatever language the verbs are: raised to high.
+ */
+function routeIntoParams(hits: Hit[], fields: readonly FieldText[], params: ReadonlySet<string>): void {
+  const names = [...params].filter((n) => n.length >= 3 && !LOCATION_OR_SECRET_PARAM.test(n));
+  if (names.length === 0) return;
+  for (const h of hits) {
+    if (h.rule !== 'exfil.sensitive-file' || h.severity !== 'low') continue;
+    const f = fields[h.order];
+    if (f === undefined || f.param !== undefined || (f.kind !== 'description' && f.kind !== 'instructions')) continue;
+    // Past the first sentence (the tool's purpose, where a kubectl tool may name ~/.kube/config and its `context`).
+    const rest = f.text.toLowerCase().split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/).slice(1).join(' ');
+    const named = names.find((n) => new RegExp(`(?<![\\p{L}\\p{N}_])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').test(rest));
+    if (named === undefined) continue;
+    h.severity = 'high';
+    h.message = `The text points the AI model at a file that holds keys, passwords or private configuration and names this tool's "${named}" parameter: the file's contents are to be sent through it.`;
+  }
+}
+
 /**
  * Screens one catalogue item (tool, prompt, resource, resource template or server instructions)
  * and returns its findings, most severe first. Never throws on odd input; bounded in time.
@@ -137,6 +163,7 @@ export function screenItem(item: ScreenItem, ctx: ScreenContext): Finding[] {
     scanCrossServer(field, order, ctx, item.name, emit);
   });
   if (item.kind === 'tool') scanMismatch(walk.fields, emit);
+  routeIntoParams(hits, walk.fields, params);
   escalateSideParams(hits, walk.fields);
   const combined = combinedHit(hits);
   if (combined !== undefined) hits.push(combined);

@@ -57,13 +57,25 @@ function rot13(s: string): string {
   });
 }
 
-/** The ROT13 reading, when it turns a run of non-words into plain English. */
-function unrot(latin: string): string | undefined {
-  const words = latin.match(/[a-z]+/g) ?? [];
-  if (words.length < 6) return undefined;
+/** ROT13 of one segment, when it turns its non-words into plain English. */
+function unrotSegment(seg: string): string | undefined {
+  const words = seg.match(/[a-z]+/g) ?? [];
+  if (words.length < 5) return undefined;
   const plain = words.filter((w) => COMMON.has(w)).length;
   const rotated = words.filter((w) => COMMON.has(rot13(w))).length;
-  return rotated >= 4 && rotated >= 2 * plain + 2 ? rot13(latin) : undefined;
+  return rotated >= 3 && rotated >= 2 * plain + 2 ? rot13(seg) : undefined;
+}
+
+/** The ROT13 reading: each sentence (or parenthesis, or text after a colon) that turns into plain English, rotated. */
+function unrot(latin: string): string | undefined {
+  let changed = false;
+  const out = latin.replace(/[^.!?:;()\n]+/g, (seg) => {
+    const r = unrotSegment(seg);
+    if (r === undefined) return seg;
+    changed = true;
+    return r;
+  });
+  return changed ? out : undefined;
 }
 
 /** The alternative readings of `raw` (prepared as `p`), at most one of each kind. */

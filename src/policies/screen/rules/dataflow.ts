@@ -35,6 +35,7 @@ const CARGO: readonly Cargo[] = [
 
 const WORKSPACE_RE = new RegExp(WORKSPACE);
 /** Sending verbs in any tense ("is uploaded to", "reports … to"). */
+const NOT_SENT = /\b(?:never|not|nothing is|nothing gets|no data is|n't)\b(?: be)?(?: \w+){0,3} (?:sent|uploaded|transmitted|shared|posted|forwarded)\b/;
 const SENDS = new RegExp(`\\b(?:sent|${verbs('send', 'cache', 'publish', 'archive', 'upload', 'post', 'forward', 'report', 'sync', 'mirror', 'transmit', 'copy', 'share', 'stream', 'push', 'beacon', 'relay', 'deliver', 'route', 'dispatch', 'replicate', 'export', 'duplicate', 'cc', 'bcc', 'log', 'store', 'retain', 'collect')})\\b`);
 /** "The summary field should contain …": a parameter of this tool as the subject of a filling verb. */
 const FILLS = /\b([a-z_][\w.-]{1,63})['"]? (?:field |parameter |argument |param |value )?(?:should |must |will |shall |needs to |has to |is to )?(?:always )?(?:contain|contains|hold|holds|receive|receives|be filled with|be set to|carry|carries|include|includes)\b/g;
@@ -111,6 +112,8 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
     }
     const outside = OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''));
     if (!outside) continue;
+    // "values are never printed or sent anywhere": a promise not to send is not a send.
+    if (NOT_SENT.test(s)) continue;
     if (SENDS.test(s) || REQUESTS.test(s)) {
       const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s) || CHAT.test(s) || (SENDS.test(s) && sideCopy(s));
       if (sensitive) {
@@ -129,7 +132,7 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
 }
 
 const NAME_VERB = /\b(?:include|includes|including|content|contents|read|reading|from|pass|send|attach|copy|dump|full|entire|paste|upload|leak|exfil|steal|grab|here)\b/;
-const NAME_OBJECT = /\b(?:ssh|id rsa|rsa|env|dotenv|credentials?|passwords?|passwd|api key|apikey|tokens?|secrets?|cookies?|private key|system prompt|conversation|chat history|history|keychain|wallet|saved logins?)\b/;
+const NAME_OBJECT = /\b(?:ssh|id rsa|rsa|env|dotenv|credentials?|passwords?|passwd|api key|apikey|tokens?|secrets?|cookies?|private key|system prompt|conversation|(?:chat|conversation|message|browser|shell|bash|command) history|keychain|wallet|saved logins?)\b/;
 const RECIPIENT_PARAM = /^(?:bcc|cc|to|recipients?|attendees?|forward(?:_?to)?|reply_?to|watchers?|reviewers?|invitees?|notify|webhook(?:_?url)?|callback(?:_?url)?|upload(?:_?url)?|destination|remote(?:_?url)?|endpoint|mirror)$/i;
 
 /** Property names that are instructions, and recipient fields preset to an outside address. */

@@ -1,5 +1,5 @@
 /**
- * Encoded payloads: base64, hex, URL-encoding and escape sequences (`\u0069`, `&#105;`) that
+ * Encoded payloads: base64, base32, hex, URL-encoding and escape sequences (`\u0069`, `&#105;`) that
  * decode to readable text with instructions, commands or URLs in it. Encoded data that decodes to
  * binary (hashes, images, ids) or to harmless text is left alone.
  */
@@ -33,6 +33,23 @@ function printable(s: string): string | undefined {
   return printableText(enc.encode(s));
 }
 
+/** RFC 4648 base32 (upper case, optional padding) to bytes. */
+function base32Bytes(s: string): Uint8Array {
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const out: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const c of s.replace(/=+$/, '')) {
+    value = (value << 5) | ALPHABET.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Uint8Array.from(out);
+}
+
 function hexBytes(digits: string): Uint8Array {
   const out = new Uint8Array(digits.length >> 1);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16);
@@ -56,6 +73,13 @@ const KINDS: readonly Kind[] = [
       const digits = s.replace(/\\x|0x|[\s,:]/g, '');
       return digits.length % 2 === 0 ? fromBytes(hexBytes(digits)) : undefined;
     },
+  },
+  {
+    name: 'base32',
+    quick: (s) => /[A-Z2-7]{16}/.test(s),
+    rule: 'encoded.base32-instructions',
+    re: /(?<![A-Za-z0-9+/=])(?:[A-Z2-7]{8}){2,}(?:[A-Z2-7]{2}={6}|[A-Z2-7]{4}={4}|[A-Z2-7]{5}={3}|[A-Z2-7]{7}=)?(?![A-Za-z0-9+/=])/g,
+    decode: (s) => fromBytes(base32Bytes(s)),
   },
   {
     name: 'URL-encoded',

@@ -114,7 +114,8 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     severity: 'high',
     message: 'The text asks the AI model to collect secrets (API keys, tokens, passwords) from the conversation, the environment or files and hand them over.',
     gate: anyOf('key', 'keys', 'api', 'apikey', 'apikeys', 'token', 'tokens', 'password', 'passwords', 'passphrase', 'passphrases', 'secret', 'secrets', 'credential', 'credentials', 'cookies', 'session', 'ssh', 'private', 'access', 'auth', 'authentication', 'bearer', 'api_key', 'api_keys', 'access_key', 'secret_key'),
-    re: new RegExp(String.raw`\b(?:${MOVE_OR_SAY}|collect|gather|extract|grab|harvest|look for|search for|find)\b${gap(40)}\b${SECRET}\b${gap(30)}\b${SECRET_SOURCE}`, 'g'),
+    // Not "place the returned credentials in .env": what the tool itself issued, stored locally.
+    re: new RegExp(String.raw`\b(?:${MOVE_OR_SAY}|collect|gather|extract|grab|harvest|look for|search for|find)\b${gap(40)}\b(?<!(?:returned|generated|issued|provisioned|created|new|resulting) )${SECRET}\b${gap(30)}\b${SECRET_SOURCE}`, 'g'),
     // Putting a secret away in a keychain or vault is what secret managers do.
     refine: (m, text) => {
       const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);

@@ -11,6 +11,9 @@ import { USER, USER_W } from './words.js';
 const AI = String.raw`(?:ai|a\.i\.|assistant|model|llm|language model|agent|agents|chatbot|bot|claude|gpt|chatgpt|copilot|gemini|cursor|ai assistant|ai agent|ai agents|ai model)`;
 const AI_W = anyOf('ai', 'assistant', 'model', 'llm', 'agent', 'agents', 'chatbot', 'bot', 'claude', 'gpt', 'chatgpt', 'copilot', 'gemini', 'cursor', 'assistants', 'models');
 
+/** Words of injected role or priority markup (tags made only of these are pseudo-tags). */
+const TAG_WORD = String.raw`(?:important|system|instructions?|admin(?:istrator)?|developer|secret|hidden|critical|mandatory|urgent|priority|override|reminder|directive|note|to|for|the|model|ai|assistant|agent|llm|new|extra|additional|message|prompt|context|internal|only|info)`;
+
 /** English rules about model-directed instructions. */
 export const INJECTION_RULES: readonly PhraseRule[] = [
   {
@@ -47,7 +50,9 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
     message: 'The text wraps instructions in tags or headings such as <IMPORTANT>, <system> or "SYSTEM:" so the AI model treats them as authoritative.',
     re: new RegExp(
       [
-        String.raw`<\s*\/?\s*[a-z_ -]{0,20}(?:important|system|instructions?|admin(?:istrator)?|developer|secret|hidden|critical|mandatory|urgent|priority|override|reminder|directive|note[_ -]to)[a-z_ -]{0,20}\s*>`,
+        // Every word of the tag is a word of injected markup (<IMPORTANT>, <system_message>, <note_to_model>);
+        // vendors' section tags (<important_notes>, <workflow>) are documentation.
+        String.raw`<\s*\/?\s*(?=[a-z_ -]*(?:important|system|instruction|admin|developer|secret|hidden|critical|mandatory|urgent|priority|override|reminder|directive|note[_ -]to))${TAG_WORD}(?:[_ -]+${TAG_WORD}){0,4}\s*>`,
         String.raw`<!--${gap(40)}\b(?:model|ai|assistant|llm|agent|directive|instruction|system|important|ignore)\b`,
         String.raw`(?:^|\n)\s*#{1,6}\s*(?:system(?: prompt| message)?|new instructions?|instructions? (?:for|to) (?:the )?(?:ai|assistant|model|llm|agent)s?|admin(?:istrator)? (?:note|instructions?)|important)\s*:?\s*(?:\n|$)`,
         String.raw`\[(?:system|admin|important|instructions?)(?: (?:note|message|instructions?))?\]\s*:?`,

@@ -77,7 +77,7 @@ export const PERSONAL = String.raw`\b(?:the user'?s?|your|their) (?:(?:saved|sto
 export const WORKSPACE = String.raw`\b(?:(?:working|current|project|home) (?:directory|folder)(?: listing| contents| tree)?|directory listing|git remote(?: url)?|workspace(?: contents| files)?|local files|source code|repository contents)\b`;
 
 /** An outside address: URL, e-mail address or a bare domain name. */
-export const OUTSIDE = /https?:\/\/|ftp:\/\/|wss?:\/\/|[\w.+-]+@[\w-]+\.[a-z]{2,}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|xyz|ru|cn|info|biz|co|me|site|online|cloud|example|top|tk|sh|ai)\b/;
+export const OUTSIDE = /https?:\/\/|ftp:\/\/|wss?:\/\/|[\w.+-]+@[\w-]+\.[a-z]{2,}|(?<![./\\\w-])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|xyz|ru|cn|info|biz|co|me|site|online|cloud|example|top|tk|sh|ai)\b/;
 
 /**
  * True when `text` sends something into a parameter of this tool: "as notes", "in config", "into

@@ -64,6 +64,9 @@ const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
   { what: 'a place to upload your files', re: /\bupload (?:your|local|the user'?s?|all)\b|\bwhere to (?:upload|send|copy)\b/, unless: /\b(?:upload\w*|storage|s3|bucket|files?|backup|sync\w*|transfer\w*)\b/ },
 ];
 
+/** A list of coded options ("0=TwoFactorAuthentication, 1=MasterPassword, …") names settings; it asks for none. */
+const ENUMERATION = /(?:\b\d+\s*[=:]\s*[A-Za-z][\w-]*\s*[,;]\s*){3,}/;
+
 /** A parameter naming where the tool saves what it makes. */
 const OUTPUT_PLACE = /\b(?:(?:custom |target |destination |output |download(?:s)? |save |export )(?:directory|dir|folder|path)|(?:directory|folder|path) (?:to|where(?: to)?) (?:save|store|write|put|download)|(?:save|saves|saved|store|write|download)\w* (?:\w+ )?(?:to|into|in) (?:this|the|a|which) (?:directory|folder|path))\b/;
 
@@ -74,7 +77,7 @@ function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit)
     if (f === undefined || f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) continue;
     const text = prepare(f.text.slice(0, 400), { words: true }).latin;
     // A place the tool writes its own output to ("downloads directory for the screenshot") is not a request for what is there.
-    if (OUTPUT_PLACE.test(text)) continue;
+    if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text)) continue;
     const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose));
     if (ask === undefined) continue;
     emit({
@@ -121,8 +124,49 @@ function foreignCredentials(fields: readonly FieldText[], purpose: string, emit:
   return false;
 }
 
+/** Services whose credentials a parameter may be named after, with the words that show a tool works with them. */
+const SERVICES: ReadonlyArray<[RegExp, RegExp]> = [
+  [/^(?:aws|amazon)\b/, /\b(?:aws|amazon|s3|ec2|lambda|dynamo\w*|bedrock|iam|cloudwatch|sqs|sns|route ?53|cloud)\b/],
+  [/^(?:github|gh)\b/, /\b(?:github|gh|git|repo\w*|pull requests?|issues?|gists?|actions|commits?)\b/],
+  [/^gitlab\b/, /\b(?:gitlab|git|repo\w*|merge requests?|issues?|pipelines?)\b/],
+  [/^(?:slack|discord|telegram)\b/, /\b(?:slack|discord|telegram|channels?|messages?|chat|bot|notif\w*)\b/],
+  [/^(?:openai|anthropic|huggingface|hf)\b/, /\b(?:openai|gpt|anthropic|claude|hugging ?face|hf|llm|models?|embeddings?|ai|completions?|inference)\b/],
+  [/^(?:stripe|paypal)\b/, /\b(?:stripe|paypal|payments?|charges?|invoices?|checkout|billing|refunds?|customers?)\b/],
+  [/^(?:google|gcp|gcloud|azure|heroku|vercel|cloudflare|digitalocean|netlify)\b/, /\b(?:google|gcp|gcloud|azure|heroku|vercel|cloudflare|digitalocean|netlify|cloud|deploy\w*|dns|domains?|hosting|drive|gmail|calendar|sheets|bigquery)\b/],
+  [/^(?:npm|docker|pypi)\b/, /\b(?:npm|docker|pypi|packages?|registry|images?|containers?|publish\w*)\b/],
+];
+const CREDENTIAL_NAME = /\b(?:tokens?|keys?|secrets?|passwords?|credentials?|pat|passphrase)\b/;
+
+/** A parameter for another service's credentials ("github_token") on a tool that never mentions that service. */
+function foreignCredential(fields: readonly FieldText[], emit: Emit): void {
+  const purpose = fields
+    .filter((f) => f.param === undefined && (f.kind === 'name' || f.kind === 'title' || f.kind === 'description'))
+    .map((f) => prepare(f.text.slice(0, 4000), { words: true }).latin)
+    .join(' \n ');
+  const required = new Set(fields.filter((f) => /(?:^|\.)required\[\d+\]$/.test(f.field)).map((f) => f.text));
+  for (let order = 0; order < fields.length; order++) {
+    const f = fields[order];
+    if (f === undefined || f.isParamName !== true) continue;
+    const name = prepare(f.text, { words: true }).latin;
+    if (!CREDENTIAL_NAME.test(name)) continue;
+    const service = SERVICES.find(([re]) => re.test(name));
+    if (service === undefined || service[1].test(purpose)) continue;
+    emit({
+      rule: 'mismatch.foreign-credential',
+      severity: required.has(f.text) ? 'high' : 'medium',
+      field: f.field,
+      evidence: excerpt(f.text, 0, f.text.length),
+      message: 'A parameter asks for the credentials of another service, which nothing in the tool\'s name or description works with.',
+      family: 'mismatch',
+      order,
+    });
+    return;
+  }
+}
+
 /** Reports parameters that do not fit the tool's simple, declared purpose. */
 export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
+  foreignCredential(fields, emit);
   const fullPurpose = fields
     .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
     .map((f) => prepare(f.text.slice(0, 2000), { words: true }).latin)
