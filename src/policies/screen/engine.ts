@@ -52,8 +52,9 @@ const MAX_DECODE_DEPTH = 2;
 
 function screenText(field: FieldText, order: number, p: Prepared, emit: Emit, facts: ItemFacts): void {
   // A single plain word ("string", "object", a property name) cannot hold a phrase.
-  // A property name of one to three words is an option ("skip_approval"), not a sentence to the model.
-  const optionName = field.isParamName === true && p.latin.split(' ').length < 4;
+  // A property name of one to three words, or one named like a switch ("skip_consent_for_…"), is an
+  // option, not a sentence to the model (names that ask for secrets are checked by scanParamName).
+  const optionName = field.isParamName === true && (p.latin.split(' ').length < 4 || /^(?:skip|enable|disable|allow|include|exclude|use|force|show|require|is|has|should|with|no) /.test(p.latin));
   if (p.latin.length >= 6 && !PLAIN_WORD.test(p.latin) && !optionName) {
     runPhraseRules(TEXT_RULES, p, field, order, emit, facts);
     scanDataFlow(field, p, order, facts, emit);
@@ -115,6 +116,9 @@ function analyseDecoded(decoded: string, depth: number): Severity | undefined {
   return worst;
 }
 
+/** "field" / "parameter" in the languages the multilingual rules cover. */
+const FIELD_WORD = /field|parameter|param\b|argument|\binput\b|欄|フィールド|パラメータ|引数|campo|champ|paramètre|feld|поле|параметр|аргумент|필드|매개변수|인자|字段|参数|\balan|parametre|\bpole\b|parametr|\bveld\b|trường|tham số/i;
+
 /** Parameter names that receive locations or secrets by design ("Reads the .env file at `path`"). */
 const LOCATION_OR_SECRET_PARAM = /path|file|dir|folder|name|key|secret|token|password|env|url|uri/i;
 
@@ -132,7 +136,11 @@ function routeIntoParams(hits: Hit[], fields: readonly FieldText[], params: Read
     if (f === undefined || f.param !== undefined || (f.kind !== 'description' && f.kind !== 'instructions')) continue;
     // Past the first sentence (the tool's purpose, where a kubectl tool may name ~/.kube/config and its `context`).
     const rest = f.text.toLowerCase().split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/).slice(1).join(' ');
-    const named = names.find((n) => new RegExp(`(?<![\\p{L}\\p{N}_])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').test(rest));
+    const named = names.find((n) => {
+      const m = new RegExp(`(?<![\\p{L}\\p{N}_])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').exec(rest);
+      // Named as a field ("the memo field", "memo 欄", "campo observacoes"), not as an ordinary word ("host keys").
+      return m !== null && FIELD_WORD.test(rest.slice(Math.max(0, m.index - 24), m.index + n.length + 24));
+    });
     if (named === undefined) continue;
     h.severity = 'high';
     h.message = `The text points the AI model at a file that holds keys, passwords or private configuration and names this tool's "${named}" parameter: the file's contents are to be sent through it.`;
@@ -151,7 +159,7 @@ export function screenItem(item: ScreenItem, ctx: ScreenContext): Finding[] {
   };
   const params = new Set<string>();
   for (const f of walk.fields) if (f.isParamName === true) params.add(f.text.toLowerCase());
-  const facts: ItemFacts = { params };
+  const facts: ItemFacts = { params, name: String(item.name).toLowerCase(), server: ctx.server.toLowerCase() };
   walk.fields.forEach((field, order) => {
     scanHidden(field, order, emit);
     const words = field.kind === 'name' || field.kind === 'key';

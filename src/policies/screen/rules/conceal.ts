@@ -54,7 +54,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       anyOf('silently', 'quietly', 'discreetly', 'only', 'omit', 'avoid'),
       allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
-      anyOf('upset', 'scare', 'alarm', 'worry'),
+      anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
     ),
     re: new RegExp(
@@ -63,7 +63,14 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         `\\bwithout (?:first )?(?:asking|consulting|telling|informing|notifying|alerting|warning|prompting|bothering|involving|confirming with) (?:the |your )?(?:user|human|them)\\b`,
         `\\b${NEG} (?:ask|prompt|consult|check with|bother|request) (?:the |your )?(?:user|human)\\b${gap(24)}\\b(?:confirm\\w*|permission|consent|approv\\w*|first|before)\\b`,
         `\\b(?:do not|don't|never) (?:alarm|worry|scare|upset|confuse|concern) (?:the |your )?user\\b`,
-        `\\b(?:could|might|would|will) (?:even )?(?:upset|scare|alarm|worry) the user\\b`,
+        `\\b(?:could|might|would|will|tends? to) (?:even |only |just |needlessly |unnecessarily )?(?:upset|scare|alarm|worry|confuse|distract) (?:the |your )?(?:users?|people|customers?|them)\\b`,
+        // "keep that step off the transcript", "the user only needs to hear that it is confirmed".
+        `\\b(?:keep|leave) (?:this|that|the|these|those|it)(?: \\w+){0,2} (?:off|out of) (?:the |your |any )?(?:transcript|summary|summaries|reply|replies|response|conversation|answer|chat|report)\\b`,
+        `\\b(?:the |your )?users? (?:only )?needs? (?:only )?to (?:hear|be told) (?:that|about)\\b`,
+        // Orders to pass text on without the model's own judgement.
+        `\\b(?:refrain from|do not|don't|never|avoid) (?:adding|add|including|include|offering|offer|giving|give|inserting|insert)(?: \\w+){0,2} (?:your own |any |additional )?(?:caveats?|corrections?|disclaimers?|warnings?|fact-?checks?|commentary|doubts?)\\b`,
+        // An imperative to act without asking ("Run it in the terminal straight away without asking").
+        `(?:^|[.;:!?,]\\s+|\\n\\s*)(?:run|execute|install|apply|delete|send|open|paste)\\b${gap(60)}\\bwithout (?:first )?(?:asking|confirming|confirmation|approval|permission)\\b`,
         `\\b(?:reply|respond|answer) (?:with|using) ["']?[^"'\\n]{1,30}["']? only\\b|\\bonly (?:reply|respond|answer) (?:with|using)\\b`,
         `\\bomit (?:the |any )?[\\w.-]+ (?:field|value|column|line|part)\\b${gap(30)}\\b(?:do not|don't|never|without)\\b`,
         `\\bavoid (?:words|terms|phrases|mentioning|saying)\\b${gap(30)}\\b(?:upload\\w*|send\\w*|copy\\w*|forward\\w*|transfer\\w*|shar\\w*|export\\w*)\\b`,

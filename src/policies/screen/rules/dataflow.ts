@@ -94,6 +94,26 @@ function sentences(text: string): Array<{ s: string; at: number }> {
   return out;
 }
 
+/** True when every web address in the sentence is on the service's own domain (slack.com for a Slack server). */
+function ownAddressesOnly(s: string, facts: ItemFacts): boolean {
+  const hosts = [...s.matchAll(/https?:\/\/([\w.-]+)/g)].map((m) => m[1] ?? '');
+  if (hosts.length === 0) return false;
+  const own = `${facts.server ?? ''} ${facts.name ?? ''}`.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['server', 'tool', 'tools', 'http', 'https', 'search', 'list', 'create', 'send', 'messages'].includes(w));
+  return hosts.every((h) => own.some((w) => h.split('.').includes(w)));
+}
+
+/** "call the http_request tool with POST https://…", "call set_repository_secret with … https://…". */
+const CALL_OTHER = /(?:^|[,;:]\s*|\b(?:then|and|first|also|always|now|please)\s+|\b(?:before|after|once|when)\b[^,]{0,60},\s*)(?:call|invoke|use|run|trigger)\s+(?:the\s+)?[`'"]?([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+)[`'"]?(?:\s+(?:tool|function))?\s+(?:with|to|and|passing|on)\b/;
+
+/** The other tool a sentence orders a call to, when the sentence also names an outside address; not for examples. */
+function viaOtherTool(s: string, facts: ItemFacts): string | undefined {
+  if (/\b(?:e\.g|for example|for instance|such as|example:)/.test(s)) return undefined;
+  const m = CALL_OTHER.exec(s);
+  const tool = m?.[1];
+  if (tool === undefined || tool === facts.name || facts.params.has(tool)) return undefined;
+  return tool;
+}
+
 /** Scans the sentences of one field for data moved into a parameter or out to an address. */
 export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
   const text = p.latin;
@@ -112,8 +132,21 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
     }
     const outside = OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''));
     if (!outside) continue;
+    const via = viaOtherTool(s, facts);
+    if (via !== undefined) {
+      emit({
+        rule: 'exfil.via-tool',
+        severity: 'medium',
+        field: field.field,
+        evidence: rawRangeExcerpt(p, at, at + s.length),
+        message: `The text tells the AI model to call another tool (${via}) with an outside address: data or access is routed through that tool to somewhere the user did not choose.`,
+        family: 'exfil-url',
+        order,
+      });
+    }
     // "values are never printed or sent anywhere": a promise not to send is not a send.
     if (NOT_SENT.test(s)) continue;
+    if (ownAddressesOnly(s, facts)) continue;
     if (SENDS.test(s) || REQUESTS.test(s)) {
       const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s) || CHAT.test(s) || (SENDS.test(s) && sideCopy(s));
       if (sensitive) {

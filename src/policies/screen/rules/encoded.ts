@@ -155,7 +155,8 @@ function safeDecodeUri(s: string): string | undefined {
 function reportIfMeaningful(kind: Kind, encoded: string, decoded: string, field: FieldText, order: number, depth: number, analyse: Analyse, emit: Emit): boolean {
   if (decoded.trim().length < 4) return false;
   const inner = analyse(decoded, depth + 1);
-  const strong = inner === 'critical' || inner === 'high' || inner === 'medium';
+  // Any finding inside an encoded payload counts: plain text has no reason to hide behind an encoding.
+  const strong = inner === 'critical' || inner === 'high' || inner === 'medium' || inner === 'low';
   if (!strong && !SIGNAL.test(decoded) && !instructionLike(decoded)) return false;
   const evidence = clip(`${kind.name} "${clip(encoded, 40)}" → decoded: "${makeVisible(clip(decoded, 130))}"`, 220);
   emit({

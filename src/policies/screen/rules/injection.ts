@@ -62,6 +62,11 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
       ].join('|'),
       'g',
     ),
+    // Vendors mark sections with <instructions>, [IMPORTANT] or "## Important" too (1.4 % of 692 real
+    // tools): on its own such markup is a weak signal (it counts when other signs come with it);
+    // markup that claims a role (system, admin, developer, hidden, a note to the model) and the
+    // bare <IMPORTANT> tag of published attacks stay medium.
+    refine: (m) => (/system|admin|developer|secret|hidden|override|directive|note[_ -]to|model|assistant|\bai\b|llm|agent|ignore|^\s*(?:assistant|ai|user)\s*:|<\s*\/?\s*important\s*>/i.test(m[0]) ? 'medium' : 'low'),
   },
   {
     id: 'injection.addresses-model',
@@ -118,7 +123,7 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
     gate: anyOf('skip', 'bypass', 'disable', 'without', 'proceed', 'trust', 'authoritative', 'disagrees', 'override', 'overrides', 'supersede', 'supersedes', 'confirming', 'suppress', 'avoid', 'omit', 'ignore', 'confirmation', 'confirmations', 'approval', 'approvals', 'permission', 'permissions', 'consent', 'no'),
     re: new RegExp(
       [
-        String.raw`\b(?:skip|bypass|disable|omit|ignore|suppress|avoid) (?:the |any |all |every |user )?(?:usual |normal |standard |regular |default |extra |user )?(?:confirmation|approval|permission|consent|verification|safety)(?: prompts?| checks?| steps?| dialogs?| questions?| requests?)?\b`,
+        String.raw`\b(?<!whether to |whether or not to |if true, |if set, )(?:skip|bypass|disable|omit|ignore|suppress|avoid) (?:the |any |all |every |user )?(?:usual |normal |standard |regular |default |extra |user )?(?:confirmation|approval|permission|consent|verification|safety)(?: prompts?| checks?| steps?| dialogs?| questions?| requests?)?\b`,
         String.raw`\b(?:confirmations?|approvals?|permissions?|consent|user prompts?) (?:is|are) (?:not (?:needed|necessary|required)|unnecessary|optional|redundant|superfluous|not an issue)\b|\bno (?:need|reason) (?:for|to) (?:confirm\w*|ask\w* (?:for )?(?:permission|approval|confirmation))\b`,
         String.raw`\b(?:carry out|proceed|execute|act|run)\b${gap(30)}\b(?:immediately|automatically|directly)\b${gap(20)}\bwithout (?:confirm\w*|asking|checking|approval|permission)\b|\bproceed automatically\b`,
         String.raw`\b(?:trust|believe|prefer) (?:this tool|these results|this server|its (?:results|output))\b${gap(30)}\b(?:over|above|rather than|instead of|more than|if)\b|\bresults of this tool are (?:authoritative|always (?:correct|right))\b|\bif (?:any|an) other (?:source|tool)\b${gap(20)}\bdisagrees?\b`,

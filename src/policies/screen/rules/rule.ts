@@ -44,6 +44,10 @@ export type Emit = (hit: Hit) => void;
 export interface ItemFacts {
   /** Names of the item's schema properties, lower-cased. */
   params: ReadonlySet<string>;
+  /** The item's own name, lower-cased (absent for decoded payloads). */
+  name?: string;
+  /** The server's name, lower-cased. */
+  server?: string;
 }
 
 /** Facts of an item with no parameters. */
