@@ -3,7 +3,7 @@
  * servers (listed live over stdio), the labelled corpus when present, and hostile definitions at
  * the engine's bounds. Screening runs on list refresh, not per call; this shows what a refresh costs.
  *
- *   node --import tsx bench/screen.ts [--rounds 30]
+ *   node --import tsx bench/screen.ts [--rounds 30] [--no-classifier]   (the rules alone, without the learned screen)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { screenItem, type ScreenItem } from '../src/policies/screen/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MODULES = join(ROOT, 'node_modules/@modelcontextprotocol');
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '30' }, 'no-classifier': { type: 'boolean', default: false } } });
+const CLASSIFIER = values['no-classifier'] !== true;
 const ROUNDS = Math.max(1, Number(values.rounds));
 
 interface Row {
@@ -108,12 +109,12 @@ function hostile(): Array<[string, ScreenItem]> {
 
 /** Median, p95 and max of per-item cost in microseconds, over `rounds` passes. */
 function measure(corpus: string, items: readonly ScreenItem[], rounds: number): Row {
-  for (const it of items) screenItem(it, { server: 'bench' }); // warm-up
+  for (const it of items) screenItem(it, { server: 'bench', classifier: CLASSIFIER }); // warm-up
   const per: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const it of items) {
       const t0 = process.hrtime.bigint();
-      screenItem(it, { server: 'bench' });
+      screenItem(it, { server: 'bench', classifier: CLASSIFIER });
       per.push(Number(process.hrtime.bigint() - t0) / 1000);
     }
   }
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
   for (const [name, item] of hostile()) rows.push(measure(`hostile: ${name}`, [item], Math.max(3, Math.floor(ROUNDS / 6))));
 
   const w = Math.max(...rows.map((r) => r.corpus.length));
-  console.log(`Screening cost per item (${ROUNDS} rounds, Node ${process.version})\n`);
+  console.log(`Screening cost per item (${ROUNDS} rounds, Node ${process.version}, ${CLASSIFIER ? "rules and learned screen" : "rules only"})\n`);
   console.log(`${'corpus'.padEnd(w)}  ${'items'.padStart(5)}  ${'median'.padStart(9)}  ${'p95'.padStart(9)}  ${'max'.padStart(9)}`);
   for (const r of rows) console.log(`${r.corpus.padEnd(w)}  ${String(r.items).padStart(5)}  ${fmt(r.median).padStart(9)}  ${fmt(r.p95).padStart(9)}  ${fmt(r.max).padStart(9)}`);
 }
