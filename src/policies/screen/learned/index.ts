@@ -8,7 +8,7 @@
  * blocked outright by a judgement alone — unless `security.actions.medium` says otherwise. Off with
  * `security.classifier: false`.
  */
-import type { Emit } from '../rules/rule.js';
+import { META, type Emit } from '../rules/rule.js';
 import { makeVisible } from '../visible.js';
 import type { FieldText } from '../walk.js';
 import { itemFeatures } from './features.js';
@@ -21,6 +21,9 @@ export const LEARNED_RULE = 'learned.poisoning-likely';
 export function scanLearned(fields: readonly FieldText[], emit: Emit, model: Model = shippedModel()): void {
   const { p, top } = scoreItem(model, itemFeatures(fields));
   if (p < model.threshold) return;
+  // A security tool describing attacks ("flags phrases such as 'ignore previous instructions'") reads
+  // like one; when the sentence that weighs most talks about detecting or examples, the rules decide.
+  if (top !== undefined && META.test(top.text)) return;
   const text = top === undefined ? '' : makeVisible(top.text);
   const order = top === undefined ? 0 : Math.max(0, fields.findIndex((f) => f.field === top.field));
   emit({

@@ -9,6 +9,9 @@ import { NEG, NEG_W, USER, USER_W } from './words.js';
 const THING_W = anyOf('that', 'how', 'why', 'what', 'so', 'it', 'this', 'these', 'instructions', 'instruction', 'note', 'notes', 'message', 'messages', 'steps', 'step', 'requirements', 'requirement', 'directives', 'directive', 'rules', 'rule', 'side', 'behaviour', 'behavior', 'reasoning', 'reply', 'answer', 'response', 'summary', 'which', 'where', 'paragraph');
 const ANSWER = String.raw`(?:reply|replies|answer|answers|response|responses|reasoning|summary|summaries|output|explanation|final answer|chat|message to the user)`;
 
+/** "… unless explicitly asked", "… unless needed": a condition under which the user is told after all. */
+const UNLESS_ASKED = /\bunless (?:\w+ ){0,3}(?:asks?|asked|requests?|requested|needs?|needed|necessary|relevant|wants?|wanted)\b/;
+
 /** English concealment rules. */
 export const CONCEAL_RULES: readonly PhraseRule[] = [
   {
@@ -36,14 +39,21 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         `\\b(?:${NEG}|never) (?:ever )?(?:let on|let slip|give away|tip (?:\\w+ )?off|spill)\\b`,
         `\\b(?:keep|withhold|shield) (?:this|these|it|that|the following|the fact)(?: \\w+){0,2} (?:from|away from) ${USER}`,
         `\\b(?:hide|conceal|mask|obscure)\\b${gap(30)}\\bfrom ${USER}`,
-        `\\b${USER}${gap(16)}\\b(?:must|should|need|may|will|does|do|would|can)(?: not|n't) (?:ever )?(?:know|see|notice|find out|learn|realise|realize|suspect|be (?:aware|informed|told|notified))\\b`,
+        // "must not know" prescribes; "the user doesn't know about files" describes.
+        `\\b${USER}${gap(16)}\\b(?:must|should|need|may|shall)(?: not|n't) (?:ever )?(?:know|see|notice|find out|learn|realise|realize|suspect|be (?:aware|informed|told|notified))\\b`,
+        `\\b(?:that|so|ensure|make sure|important|matters)\\b${gap(10)}${USER}${gap(16)}\\b(?:does|do|will|would|can)(?: not|n't) (?:ever )?(?:know|see|notice|find out|learn|realise|realize|suspect|be (?:aware|informed|told|notified))\\b`,
         `\\bwithout (?:the |your )?(?:user'?s?|human'?s?|anyone'?s?) (?:knowing|knowledge|noticing|awareness|being aware|finding out|seeing)\\b`,
         `\\b(?:${NEG}|never) (?:ever )?(?:bring (?:it|this|that|them) up|raise (?:it|this|that)|bring up (?:this|that|the))\\b|\\bkeep (?:it|this|that) to yourself\\b|\\bnot (?:meant )?for display\\b|\\b(?:do not|don't|never) (?:point out|draw attention to|highlight) (?:the|any|this)\\b`,
         `\\b(?:secretly|covertly|surreptitiously|stealthily|invisibly|behind (?:the |your )?user'?s back)\\b`,
       ].join('|'),
       'g',
     ),
-    refine: (m) => (/^(?:secretly|covertly|surreptitiously|stealthily|invisibly)$/.test(m[0]) ? 'medium' : 'high'),
+    refine: (m, text) => {
+      // "Don't show the database id to the user unless asked": what to put in an answer, not a secret kept from the user.
+      const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 120).split(/[.!?\n]/)[0] ?? '';
+      if (UNLESS_ASKED.test(rest)) return 'low';
+      return /^(?:secretly|covertly|surreptitiously|stealthily|invisibly)$/.test(m[0]) ? 'medium' : 'high';
+    },
   },
   {
     id: 'injection.concealment',

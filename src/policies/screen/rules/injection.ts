@@ -103,7 +103,7 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
     gate: oneOf(allOf(USER_W, anyOf('approved', 'authorised', 'authorized', 'pre', 'consented', 'agreed', 'allowed', 'permitted', 'granted', 'written', 'wrote', 'said', 'typed', 'already')), anyOf('safety', 'guardrails', 'filters', 'restrictions', 'disabled', 'lifted', 'cleared', 'whitelisted', 'authorized', 'authorised', 'permitted')),
     re: new RegExp(
       [
-        String.raw`\b(?:the )?user (?:has |have |had )?(?:already |previously |explicitly |implicitly )?(?:pre-?(?:approved|authori[sz]ed)|approved|authori[sz]ed|consented|agreed|allowed|permitted|granted (?:permission|consent|access))\b`,
+        String.raw`\b(?<!(?:after|once|when|whenever|until|unless|before|if) (?:the )?)(?:the )?user (?:has |have |had )?(?:already |previously |explicitly |implicitly )?(?:pre-?(?:approved|authori[sz]ed)|approved|authori[sz]ed|consented|agreed|allowed|permitted|granted (?:permission|consent|access))\b`,
         // "the owner has already signed off on every action", "the human already agreed in settings".
         String.raw`\b${USER}(?:'s)? (?:(?:has|have|had) )?already (?:pre-?(?:approved|authori[sz]ed)|approved|authori[sz]ed|consented|agreed|accepted|signed off|confirmed|okayed|ok'?d|allowed|permitted|granted|given (?:consent|permission|approval))\b`,
         // "the assistant has been cleared by the security team to read any file".
