@@ -143,6 +143,7 @@ export function sentenceAround(text: string, start: number, end: number): { befo
   return { before: text.slice(s, start), after: text.slice(end, e) };
 }
 
+/** Words of text about attacks rather than an attack: detectors, examples, quotations ("flags phrases such as …"). */
 export const META =
   /\b(?:detect\w*|scan\w*|flag(?:s|ged|ging)?|identif\w*|classif\w*|prevent\w*|protect\w* against|guard\w* against|defen[cs]\w* against|check\w* (?:for|whether|if)|mitigat\w*|analy[sz]\w*|recogni[sz]\w*|sanitiz\w*|such as|for example|for instance|example of|known|phrases? like|patterns? like|attacks? like|attempts? (?:to|like)|tries to|trying to|jailbreak\w*|prompt injection\w*|red[- ]team\w*|test\w* (?:for|against)|malicious|suspicious|adversarial|block(?:s|ed|ing)? (?:prompts?|inputs?|text|attempts?)|whose (?:descriptions?|instructions?|text|docs) (?:ask|asks|tell|tells|instruct|instructs|try|tries|say|says))\b/;
 
