@@ -46,6 +46,8 @@ const SPACED = /(?:\b\p{L}\b[^\p{L}\n]{1,3}){6,}/u;
 const DENSE = /ignore(?:all|your|the)?(?:previous|prior|above)?instructions|disregard(?:all|your)?(?:previous|prior)?instructions|donot(?:tell|inform|mention)(?:this|it)?(?:to)?theuser|dont(?:tell|inform|mention)theuser|(?:reveal|print|send)(?:your|the)systemprompt|sshidrsa|awscredentials/;
 
 const PLAIN_WORD = /^[a-z0-9_]+$/;
+/** An identifier of four or more words (`INCLUDE_SYSTEM_PROMPT_IN_OUTPUT`, `sendAllTheFilesNow`). */
+const IDENTIFIER_PHRASE = /^(?:[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){3,}|[a-z]+(?:[A-Z][a-z0-9]+){3,})$/;
 
 /** Bound on how deep decoded payloads are decoded again. */
 const MAX_DECODE_DEPTH = 2;
@@ -162,7 +164,8 @@ export function screenItem(item: ScreenItem, ctx: ScreenContext): Finding[] {
   const facts: ItemFacts = { params, name: String(item.name).toLowerCase(), server: ctx.server.toLowerCase() };
   walk.fields.forEach((field, order) => {
     scanHidden(field, order, emit);
-    const words = field.kind === 'name' || field.kind === 'key';
+    // Names, keys, and values written as identifiers ("INCLUDE_SYSTEM_PROMPT_IN_OUTPUT_PATH") are read as words.
+    const words = field.kind === 'name' || field.kind === 'key' || (field.kind === 'value' && IDENTIFIER_PHRASE.test(field.text));
     const p = prepare(field.text, { words });
     screenText(field, order, p, emit, facts);
     screenVariants(field, order, p, emit, facts);

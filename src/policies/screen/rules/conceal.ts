@@ -69,7 +69,9 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
     ),
     re: new RegExp(
       [
-        `\\b(?:silently|quietly|discreetly|automatically and silently)\\b (?:\\w+ ){0,2}(?:send|forward|transmit|upload|copy|include|add|append|attach|read|exfiltrate|bcc|cc|post|email|call|invoke|execute|run|install|collect|log|record|save|store|share|leak|delete|modify|change|replace|pass)\\b`,
+        `\\b(?:silently|quietly|discreetly|automatically and silently)\\b (?:\\w+ ){0,2}(?:send|forward|transmit|upload|copy|include|add|append|attach|read|exfiltrate|bcc|cc|post|email|call|invoke|execute|run|install|collect|log|record|save|store|share|leak|delete|modify|change|replace|pass)(?:s|es|ed|d|ing)?\\b`,
+        // "Show the user only the attendees they typed": what the user sees is trimmed on purpose.
+        `\\b(?:show|tell|display|present|report|list) (?:the |your )?users? only\\b`,
         `\\bwithout (?:first )?(?:asking|consulting|telling|informing|notifying|alerting|warning|prompting|bothering|involving|confirming with) (?:the |your )?(?:user|human|them)\\b`,
         `\\b${NEG} (?:ask|prompt|consult|check with|bother|request) (?:the |your )?(?:user|human)\\b${gap(24)}\\b(?:confirm\\w*|permission|consent|approv\\w*|first|before)\\b`,
         `\\b(?:do not|don't|never) (?:alarm|worry|scare|upset|confuse|concern) (?:the |your )?user\\b`,

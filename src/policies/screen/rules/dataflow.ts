@@ -114,6 +114,9 @@ function viaOtherTool(s: string, facts: ItemFacts): string | undefined {
   return tool;
 }
 
+/** What the user hands the tool: its input, the user's text or documents. */
+const INPUT_CARGO = /\b(?:(?:the |all |every |each |its |their |your )?(?:user'?s? )?(?:input|inputs|submitted (?:text|content|data)|documents? (?:you|the user) (?:open|upload)s?)|everything (?:you|the user) (?:format|paste|type|submit|upload)s?)\b/;
+
 /** Scans the sentences of one field for data moved into a parameter or out to an address. */
 export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
   const text = p.latin;
@@ -159,6 +162,16 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
           message: 'The text says private data (files, the workspace, the conversation, secrets) is sent to an outside address.',
           order,
         });
+      } else if (SENDS.test(s) && INPUT_CARGO.test(s)) {
+        emit({
+          rule: 'exfil.forwards-input',
+          family: 'exfil-url',
+          severity: 'medium',
+          field: field.field,
+          evidence: rawRangeExcerpt(p, at, at + s.length),
+          message: 'The text says what the user gives this tool is also sent to an outside address the tool does not need for its work.',
+          order,
+        });
       }
     }
   }
@@ -185,6 +198,18 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
       });
     }
     return;
+  }
+  // An enum, default or const value written as an identifier that reads as an order ("INCLUDE_SYSTEM_PROMPT_IN_OUTPUT").
+  if (field.kind === 'value' && /^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){3,}$/.test(field.text) && NAME_VERB.test(p.latin) && NAME_OBJECT.test(p.latin)) {
+    emit({
+      rule: 'exfil.param-name',
+      severity: 'high',
+      field: field.field,
+      evidence: rawRangeExcerpt(p, 0, p.latin.length),
+      message: 'A value of this tool\'s schema (an option, a default) is an order to pass on secrets, the system prompt or private files, spelled as an identifier.',
+      family: 'credential',
+      order,
+    });
   }
   if (field.kind === 'value' && field.param !== undefined && RECIPIENT_PARAM.test(field.param) && /\.default|\.const/.test(field.field) && OUTSIDE.test(p.latin)) {
     emit({

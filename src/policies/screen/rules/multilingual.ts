@@ -7,7 +7,7 @@
 import type { Severity } from '../types.js';
 import { LATIN_LANGS } from './langs-latin.js';
 import { OTHER_LANGS } from './langs-other.js';
-import type { Gate, PhraseRule } from './rule.js';
+import { anyOf, type Gate, type PhraseRule } from './rule.js';
 
 /** Words for "all / whole / complete" across the languages, which make a data request stronger. */
 const WHOLE = /\b(?:toda|todo|todas|todos|toute|tout|tous|toutes|gesamte[nrs]?|komplette[nrs]?|vollstandige[nrs]?|alle|tutta|tutto|tutte|integra|completa|complete|completo|entiere|ca[lł]a|wszystkie|tum|toan bo|seluruh|hela|hele)\b|всю|весь|всё|полн|完整|全部|所有|整个|整個|すべて|全て|全体|전체|모든|كامل|بالكامل|המלא/;
@@ -41,8 +41,8 @@ const LANGS: Record<string, Lang> = { ...LATIN_LANGS, ...OTHER_LANGS };
 
 const ADVERB_ONLY = /^(?:en secreto|secretamente|a escondidas|en secret|secretement|heimlich|insgeheim|unbemerkt|em segredo|as escondidas|segretamente|di nascosto|in segreto|тайно|скрытно|втайне|悄悄|偷偷|秘密|こっそり|密かに|ひそかに|몰래|비밀리에|은밀히)/;
 
-/** Rules for the languages other than English. */
-export const MULTILINGUAL_RULES: readonly PhraseRule[] = Object.entries(LANGS).flatMap(([code, l]): PhraseRule[] => {
+/** The per-language phrase rules. */
+const PER_LANGUAGE: readonly PhraseRule[] = Object.entries(LANGS).flatMap(([code, l]): PhraseRule[] => {
   const flags = l.native ? 'gu' : 'g';
   const form = l.native ? 'native' : 'latin';
   return [
@@ -61,3 +61,26 @@ export const MULTILINGUAL_RULES: readonly PhraseRule[] = Object.entries(LANGS).f
     { id: 'injection.redirection', family: 'redirection', severity: 'medium', message: `${REDIRECT_MSG} [${code}]`, re: new RegExp(l.redirect, flags), form, ...(l.native ? { gate: l.gate } : {}) },
   ];
 });
+
+/**
+ * Skipping the user's confirmation, and claims that the assistant is already authorised, in the
+ * Latin-script languages (folded: "confirmacion", "onaylanmistir").
+ */
+const AUTHORITY: PhraseRule = {
+  id: 'injection.authority',
+  family: 'override',
+  severity: 'medium',
+  message: "The text tells the AI model to skip the user's confirmation, or claims it is already authorised (written in another language).",
+  gate: anyOf('sin', 'omitir', 'omita', 'omite', 'saltar', 'salte', 'sans', 'ignorer', 'ignorez', 'ohne', 'sem', 'pular', 'senza', 'saltare', 'bez', 'zonder', 'tanpa', 'onay', 'onaylanmistir', 'autorizado', 'autorizada', 'autorise', 'autorisee', 'autorisiert', 'genehmigt', 'autorizzato', 'autorizzata', 'khong'),
+  re: new RegExp(
+    [
+      String.raw`\b(?:sin|omitir|omite|omita|saltar|salte|sans|ignorer|ignorez|ohne|sem|pular|senza|saltare|bez|zonder|tanpa)\b (?:\w+ ){0,3}(?:confirmacion|confirmaciones|aprobacion|permiso|confirmation|approbation|autorisation|validation|bestatigung|ruckfrage|zustimmung|genehmigung|nachfrage|confirmacao|aprovacao|permissao|conferma|approvazione|permesso|potwierdzenia|zgody|bevestiging|toestemming|konfirmasi|persetujuan)\b`,
+      String.raw`\b(?:ya |deja |bereits |schon |ja |gia )?(?:esta|estas|est|es|etes|ist|sind|estao|e|sei) (?:ya |deja |bereits |schon |ja |gia )?(?:autorizad[oa]s?|autorisee?s?|autorisiert|genehmigt|autorizzat[oa])\b`,
+      String.raw`\bonay (?:istemeden|almadan|sormadan|beklemeden)\b|\bonaylanmistir\b|\bkhong can xac nhan\b`,
+    ].join('|'),
+    'g',
+  ),
+};
+
+/** Rules for the languages other than English. */
+export const MULTILINGUAL_RULES: readonly PhraseRule[] = [...PER_LANGUAGE, AUTHORITY];

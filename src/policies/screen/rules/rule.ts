@@ -159,7 +159,8 @@ const EXAMPLE_OF = new Set<Family>(['sensitive-file', 'credential', 'exfil-url']
 /** True when the match is quoted or sits in a sentence that talks about attacks rather than making one. */
 export function isMention(text: string, start: number, end: number, family: Family): boolean {
   const { before } = sentenceAround(text, start, end);
-  if (META.test(before)) return true;
+  // Identifiers are names, not words ("detect_language" is a tool, not "detects").
+  if (META.test(before.replace(/\b\w+_\w+\b/g, ' '))) return true;
   // "… e.g. infostealers that steal browser cookies": a named thing given as an example (instructions after "e.g." still count).
   if (EXAMPLE_OF.has(family) && /\be\.g\.\s/.test(before.slice(-60))) return true;
   if (!QUOTABLE.has(family)) return false;
