@@ -118,6 +118,9 @@ function analyseDecoded(decoded: string, depth: number): Severity | undefined {
   return worst;
 }
 
+/** A path to a private file or store (the part of the sensitive-file rule that names places). */
+const SENSITIVE_PATH = /~\/\.|\$home\/\.|\.env\b|\bid_(?:rsa|ed25519|ecdsa)\b|credentials|kubeconfig|\.kube\/config|keychain|login data|cookies/;
+
 /** "field" / "parameter" in the languages the multilingual rules cover. */
 const FIELD_WORD = /field|parameter|param\b|argument|\binput\b|欄|フィールド|パラメータ|引数|campo|champ|paramètre|feld|поле|параметр|аргумент|필드|매개변수|인자|字段|参数|\balan|parametre|\bpole\b|parametr|\bveld\b|trường|tham số/i;
 
@@ -130,14 +133,17 @@ const LOCATION_OR_SECRET_PARAM = /path|file|dir|folder|name|key|secret|token|pas
  * parameter, in whatever language the verbs are: raised to high.
  */
 function routeIntoParams(hits: Hit[], fields: readonly FieldText[], params: ReadonlySet<string>): void {
-  const names = [...params].filter((n) => n.length >= 3 && !LOCATION_OR_SECRET_PARAM.test(n));
+  const names = [...params].filter((n) => (n.length >= 3 || (n.length >= 2 && /[^\x00-\x7f]/.test(n))) && !LOCATION_OR_SECRET_PARAM.test(n));
   if (names.length === 0) return;
   for (const h of hits) {
     if (h.rule !== 'exfil.sensitive-file' || h.severity !== 'low') continue;
     const f = fields[h.order];
     if (f === undefined || f.param !== undefined || (f.kind !== 'description' && f.kind !== 'instructions')) continue;
     // Past the first sentence (the tool's purpose, where a kubectl tool may name ~/.kube/config and its `context`).
-    const rest = f.text.toLowerCase().split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/).slice(1).join(' ');
+    const sentences = f.text.toLowerCase().split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/);
+    // A tool whose purpose is that file ("Switches the kubectl context in ~/.kube/config") names it by right.
+    if (SENSITIVE_PATH.test(sentences[0] ?? '')) continue;
+    const rest = sentences.slice(1).join(' ');
     const named = names.find((n) => {
       const m = new RegExp(`(?<![\\p{L}\\p{N}_])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').exec(rest);
       // Named as a field ("the memo field", "memo 欄", "campo observacoes"), not as an ordinary word ("host keys").

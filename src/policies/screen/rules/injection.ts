@@ -125,7 +125,7 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
       [
         String.raw`\b(?<!whether to |whether or not to |if true, |if set, )(?:skip|bypass|disable|omit|ignore|suppress|avoid) (?:the |any |all |every |user )?(?:usual |normal |standard |regular |default |extra |user )?(?:confirmation|approval|permission|consent|verification|safety)(?: prompts?| checks?| steps?| dialogs?| questions?| requests?)?\b`,
         String.raw`\b(?:confirmations?|approvals?|permissions?|consent|user prompts?) (?:is|are) (?:not (?:needed|necessary|required)|unnecessary|optional|redundant|superfluous|not an issue)\b|\bno (?:need|reason) (?:for|to) (?:confirm\w*|ask\w* (?:for )?(?:permission|approval|confirmation))\b`,
-        String.raw`\b(?:carry out|proceed|execute|act|run)\b${gap(30)}\b(?:immediately|automatically|directly)\b${gap(20)}\bwithout (?:confirm\w*|asking|checking|approval|permission)\b|\bproceed automatically\b`,
+        String.raw`\b(?:carry out|proceed|execute|act|run)\b${gap(30)}\b(?:immediately|automatically|directly)\b${gap(20)}\bwithout (?:confirm\w*|asking|checking|approval|permission)\b|\b(?<!(?:not|never|n't) )proceed automatically\b`,
         String.raw`\b(?:trust|believe|prefer) (?:this tool|these results|this server|its (?:results|output))\b${gap(30)}\b(?:over|above|rather than|instead of|more than|if)\b|\bresults of this tool are (?:authoritative|always (?:correct|right))\b|\bif (?:any|an) other (?:source|tool)\b${gap(20)}\bdisagrees?\b`,
         String.raw`\b(?:treat|consider|regard)\b${gap(40)}\b(?:tool results?|tool outputs?|results? of this (?:tool|server))\b${gap(20)}\bas (?:if|though|coming from|instructions|trusted|authoritative|user)\b`,
       ].join('|'),

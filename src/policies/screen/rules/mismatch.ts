@@ -70,6 +70,9 @@ const ENUMERATION = /(?:\b\d+\s*[=:]\s*[A-Za-z][\w-]*\s*[,;]\s*){3,}/;
 /** Where to look up this one value ("check .env for BOX_API_KEY", "the port is usually in the .env file"), not a request for the file. */
 const NAMED_LOOKUP = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bthe \w+ is (?:usually |typically |often |normally )?(?:in|found in|set in|stored in|defined in)\b/;
 
+/** An identifier of a secret ("the SSH key ID", "token name"), which refers to it without carrying it. */
+const REFERENCE_TO = /\b(?:ssh )?(?:keys?|tokens?|secrets?|passwords?|credentials?|wallets?) (?:ids?|identifiers?|names?|uuids?|fingerprints?|labels?)\b/;
+
 /** A parameter naming where the tool saves what it makes. */
 const OUTPUT_PLACE = /\b(?:(?:custom |target |destination |output |download(?:s)? |save |export )(?:directory|dir|folder|path)|(?:directory|folder|path) (?:to|where(?: to)?) (?:save|store|write|put|download)|(?:save|saves|saved|store|write|download)\w* (?:\w+ )?(?:to|into|in) (?:this|the|a|which) (?:directory|folder|path))\b/;
 
@@ -80,7 +83,7 @@ function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit)
     if (f === undefined || f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) continue;
     const text = prepare(f.text.slice(0, 400), { words: true }).latin;
     // A place the tool writes its own output to ("downloads directory for the screenshot") is not a request for what is there.
-    if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text)) continue;
+    if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text) || REFERENCE_TO.test(text)) continue;
     const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose));
     if (ask === undefined) continue;
     emit({

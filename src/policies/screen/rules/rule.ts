@@ -131,13 +131,14 @@ export function sentenceAround(text: string, start: number, end: number): { befo
   let s = start;
   while (s > 0 && start - s < 240) {
     const c = text[s - 1];
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[s] ?? ' ') && !ABBREVIATION.test(text.slice(Math.max(0, s - 8), s)))) break;
+    // An ellipsis ("curl ... | sh") does not end a sentence.
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[s] ?? ' ') && text[s - 2] !== '.' && !ABBREVIATION.test(text.slice(Math.max(0, s - 8), s)))) break;
     s--;
   }
   let e = end;
   while (e < text.length && e - end < 240) {
     const c = text[e];
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s|$/.test(text[e + 1] ?? '') && !ABBREVIATION.test(text.slice(Math.max(0, e - 7), e + 1)))) break;
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s|$/.test(text[e + 1] ?? '') && text[e - 1] !== '.' && !ABBREVIATION.test(text.slice(Math.max(0, e - 7), e + 1)))) break;
     e++;
   }
   return { before: text.slice(s, start), after: text.slice(end, e) };
