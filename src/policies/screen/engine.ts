@@ -133,7 +133,7 @@ const LOCATION_OR_SECRET_PARAM = /path|file|dir|folder|name|key|secret|token|pas
  * parameter, in whatever language the verbs are: raised to high.
  */
 function routeIntoParams(hits: Hit[], fields: readonly FieldText[], params: ReadonlySet<string>): void {
-  const names = [...params].filter((n) => (n.length >= 3 || (n.length >= 2 && /[^\x00-\x7f]/.test(n))) && !LOCATION_OR_SECRET_PARAM.test(n));
+  const names = [...params].filter((n) => (n.length >= 3 || (n.length >= 2 && /[^ -~]/.test(n))) && !LOCATION_OR_SECRET_PARAM.test(n));
   if (names.length === 0) return;
   for (const h of hits) {
     if (h.rule !== 'exfil.sensitive-file' || h.severity !== 'low') continue;
