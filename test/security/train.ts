@@ -21,6 +21,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DIMS, HASH_BITS, MIN_FEATURES, NGRAM_WEIGHT, itemFeatures } from '../../src/policies/screen/learned/features.js';
+import { logit } from '../../src/policies/screen/learned/model.js';
 import { walkDefinition } from '../../src/policies/screen/walk.js';
 import { prng } from '../helpers/prng.js';
 import { loadCorpus, loadFresh, loadOfficial, toolSchema } from './corpus-schema.js';
@@ -145,9 +146,7 @@ export function train(examples: readonly Example[], seed: number = SETTINGS.seed
 
 /** Probability under a float model. */
 export function prob(m: Trained, features: ReadonlyMap<number, number>): number {
-  let z = m.bias;
-  for (const [k, v] of features) z += (m.weights[k] as number) * v;
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + Math.exp(-logit(m, features)));
 }
 
 function foldOf(group: string, folds: number): number {

@@ -1,9 +1,11 @@
 /**
  * Turning hits into findings: weak signals of different kinds that appear together in one item
  * (a pseudo-tag, a sensitive file, concealment) become one strong finding; hits inside a side
- * parameter (`sidenote`, `notes`, `context`, …) count for more; duplicates are merged and the
+ * parameter (`sidenote`, `notes`, `context`, …) count for more, and so does a weak sensitive-file
+ * reference that names one of the tool's own fields; duplicates are merged and the
  * result is put in a stable order (most severe first, then field order, then rule id).
  */
+import { STRONG_FILES, WEAK_FILES } from './rules/lexicon.js';
 import { RANK, shift, type Family, type Hit } from './rules/rule.js';
 import type { Finding, Severity } from './types.js';
 import type { FieldText } from './walk.js';
@@ -37,6 +39,43 @@ export function escalateSideParams(hits: Hit[], fields: readonly FieldText[]): v
   for (const h of hits) {
     const param = fields[h.order]?.param;
     if (param !== undefined && SIDE_PARAM.test(param) && DATA_FAMILIES.has(h.family) && RANK[h.severity] >= RANK.medium) h.severity = shift(h.severity, 1);
+  }
+}
+
+/** A private file or store, as the sensitive-file rule names them. */
+const SENSITIVE_PATH = new RegExp(`${STRONG_FILES}|${WEAK_FILES}`);
+
+/** "field" / "parameter" in the languages the multilingual rules cover. */
+const FIELD_WORD = /field|parameter|param\b|argument|\binput\b|欄|フィールド|パラメータ|引数|campo|champ|paramètre|feld|поле|параметр|аргумент|필드|매개변수|인자|字段|参数|\balan|parametre|\bpole\b|parametr|\bveld\b|trường|tham số/i;
+
+/** Parameter names that receive locations or secrets by design ("Reads the .env file at `path`"). */
+const LOCATION_OR_SECRET_PARAM = /path|file|dir|folder|name|key|secret|token|password|env|url|uri/i;
+
+/**
+ * A weak sensitive-file reference in a description that also names, after its first sentence, one
+ * of the tool's own free-text parameters ("… ~/.aws/credentials の内容を memo_id に含めて …") is the file routed into that
+ * parameter, in whatever language the verbs are: raised to high.
+ */
+export function routeIntoParams(hits: Hit[], fields: readonly FieldText[], params: ReadonlySet<string>): void {
+  const names = [...params].filter((n) => (n.length >= 3 || (n.length >= 2 && /[^ -~]/.test(n))) && !LOCATION_OR_SECRET_PARAM.test(n));
+  if (names.length === 0) return;
+  for (const h of hits) {
+    if (h.rule !== 'exfil.sensitive-file' || h.severity !== 'low') continue;
+    const f = fields[h.order];
+    if (f === undefined || f.param !== undefined || (f.kind !== 'description' && f.kind !== 'instructions')) continue;
+    // Past the first sentence (the tool's purpose, where a kubectl tool may name ~/.kube/config and its `context`).
+    const sentences = f.text.toLowerCase().split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/);
+    // A tool whose purpose is that file ("Switches the kubectl context in ~/.kube/config") names it by right.
+    if (SENSITIVE_PATH.test(sentences[0] ?? '')) continue;
+    const rest = sentences.slice(1).join(' ');
+    const named = names.find((n) => {
+      const m = new RegExp(`(?<![\\p{L}\\p{N}_])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').exec(rest);
+      // Named as a field ("the memo field", "memo 欄", "campo observacoes"), not as an ordinary word ("host keys").
+      return m !== null && FIELD_WORD.test(rest.slice(Math.max(0, m.index - 24), m.index + n.length + 24));
+    });
+    if (named === undefined) continue;
+    h.severity = 'high';
+    h.message = `The text points the AI model at a file that holds keys, passwords or private configuration and names this tool's "${named}" parameter: the file's contents are to be sent through it.`;
   }
 }
 

@@ -10,7 +10,7 @@
  * synchronous and deterministic: the same item and context give the same findings, in the same
  * order.
  */
-import { combinedHit, escalateSideParams, finalise } from './combine.js';
+import { combinedHit, escalateSideParams, finalise, routeIntoParams } from './combine.js';
 import { scanLearned } from './learned/index.js';
 import { prepare, type Prepared } from './normalise.js';
 import { COMMAND_RULES } from './rules/commands.js';
@@ -26,6 +26,7 @@ import { MULTILINGUAL_RULES } from './rules/multilingual.js';
 import { RANK, rawRangeExcerpt, runPhraseRules, NO_FACTS, type Emit, type Hit, type ItemFacts, type PhraseRule } from './rules/rule.js';
 import { SHADOWING_RULES, scanCrossServer } from './rules/shadowing.js';
 import { STEERING_RULES } from './rules/steering.js';
+import { IDENTIFIER_PHRASE } from './rules/words.js';
 import { variantsOf } from './variants.js';
 import type { Finding, ScreenContext, ScreenItem, Severity } from './types.js';
 import { walkDefinition, type FieldText } from './walk.js';
@@ -46,8 +47,6 @@ const SPACED = /(?:\b\p{L}\b[^\p{L}\n]{1,3}){6,}/u;
 const DENSE = /ignore(?:all|your|the)?(?:previous|prior|above)?instructions|disregard(?:all|your)?(?:previous|prior)?instructions|donot(?:tell|inform|mention)(?:this|it)?(?:to)?theuser|dont(?:tell|inform|mention)theuser|(?:reveal|print|send)(?:your|the)systemprompt|sshidrsa|awscredentials/;
 
 const PLAIN_WORD = /^[a-z0-9_]+$/;
-/** An identifier of four or more words (`INCLUDE_SYSTEM_PROMPT_IN_OUTPUT`, `sendAllTheFilesNow`). */
-const IDENTIFIER_PHRASE = /^(?:[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){3,}|[a-z]+(?:[A-Z][a-z0-9]+){3,})$/;
 
 /** Bound on how deep decoded payloads are decoded again. */
 const MAX_DECODE_DEPTH = 2;
@@ -116,43 +115,6 @@ function analyseDecoded(decoded: string, depth: number): Severity | undefined {
   screenText(field, 0, prepare(field.text), emit, NO_FACTS);
   scanEncoded(field, 0, depth, analyseDecoded, emit);
   return worst;
-}
-
-/** A path to a private file or store (the part of the sensitive-file rule that names places). */
-const SENSITIVE_PATH = /~\/\.|\$home\/\.|\.env\b|\bid_(?:rsa|ed25519|ecdsa)\b|credentials|kubeconfig|\.kube\/config|keychain|login data|cookies/;
-
-/** "field" / "parameter" in the languages the multilingual rules cover. */
-const FIELD_WORD = /field|parameter|param\b|argument|\binput\b|欄|フィールド|パラメータ|引数|campo|champ|paramètre|feld|поле|параметр|аргумент|필드|매개변수|인자|字段|参数|\balan|parametre|\bpole\b|parametr|\bveld\b|trường|tham số/i;
-
-/** Parameter names that receive locations or secrets by design ("Reads the .env file at `path`"). */
-const LOCATION_OR_SECRET_PARAM = /path|file|dir|folder|name|key|secret|token|password|env|url|uri/i;
-
-/**
- * A weak sensitive-file reference in a description that also names, after its first sentence, one
- * of the tool's own free-text parameters ("… ~/.aws/credentials の内容を memo_id に含めて …") is the file routed into that
- * parameter, in whatever language the verbs are: raised to high.
- */
-function routeIntoParams(hits: Hit[], fields: readonly FieldText[], params: ReadonlySet<string>): void {
-  const names = [...params].filter((n) => (n.length >= 3 || (n.length >= 2 && /[^ -~]/.test(n))) && !LOCATION_OR_SECRET_PARAM.test(n));
-  if (names.length === 0) return;
-  for (const h of hits) {
-    if (h.rule !== 'exfil.sensitive-file' || h.severity !== 'low') continue;
-    const f = fields[h.order];
-    if (f === undefined || f.param !== undefined || (f.kind !== 'description' && f.kind !== 'instructions')) continue;
-    // Past the first sentence (the tool's purpose, where a kubectl tool may name ~/.kube/config and its `context`).
-    const sentences = f.text.toLowerCase().split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/);
-    // A tool whose purpose is that file ("Switches the kubectl context in ~/.kube/config") names it by right.
-    if (SENSITIVE_PATH.test(sentences[0] ?? '')) continue;
-    const rest = sentences.slice(1).join(' ');
-    const named = names.find((n) => {
-      const m = new RegExp(`(?<![\\p{L}\\p{N}_])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').exec(rest);
-      // Named as a field ("the memo field", "memo 欄", "campo observacoes"), not as an ordinary word ("host keys").
-      return m !== null && FIELD_WORD.test(rest.slice(Math.max(0, m.index - 24), m.index + n.length + 24));
-    });
-    if (named === undefined) continue;
-    h.severity = 'high';
-    h.message = `The text points the AI model at a file that holds keys, passwords or private configuration and names this tool's "${named}" parameter: the file's contents are to be sent through it.`;
-  }
 }
 
 /**

@@ -52,7 +52,7 @@ export function shippedModel(): Model {
 }
 
 /** A linear score (log-odds) of a feature map. */
-export function logit(model: Pick<Model, 'bias' | 'weights'>, features: ReadonlyMap<number, number>): number {
+export function logit(model: { bias: number; weights: ArrayLike<number> }, features: ReadonlyMap<number, number>): number {
   let z = model.bias;
   for (const [i, v] of features) z += (model.weights[i] ?? 0) * v;
   return z;

@@ -11,7 +11,7 @@ import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
 import { CHANNEL, HOME_PATHS, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
-import { verbs } from './words.js';
+import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
 interface Cargo {
   rule: string;
@@ -61,7 +61,7 @@ const SIDE_COPY = /\b(?:now|also|additionally|automatically|always|silently|quie
 const SECRET_PARAM = /(?:key|token|secret|password|passwd|passphrase|auth\w*|credentials?|cookie|session|bearer|pat)$/;
 
 /** True when the sentence names one of the tool's own secret-taking parameters (`api_key`, `token`). */
-function secretParamNamed(s: string, facts: ItemFacts): boolean {
+export function secretParamNamed(s: string, facts: ItemFacts): boolean {
   for (const p of facts.params) if (SECRET_PARAM.test(p) && new RegExp(`\\b${p.replace(/[^\w]/g, '.')}\\b`).test(s)) return true;
   return false;
 }
@@ -200,7 +200,7 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
     return;
   }
   // An enum, default or const value written as an identifier that reads as an order ("INCLUDE_SYSTEM_PROMPT_IN_OUTPUT").
-  if (field.kind === 'value' && /^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){3,}$/.test(field.text) && NAME_VERB.test(p.latin) && NAME_OBJECT.test(p.latin)) {
+  if (field.kind === 'value' && IDENTIFIER_PHRASE.test(field.text) && NAME_VERB.test(p.latin) && NAME_OBJECT.test(p.latin)) {
     emit({
       rule: 'exfil.param-name',
       severity: 'high',

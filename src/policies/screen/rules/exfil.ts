@@ -21,6 +21,7 @@ import {
   WEAK_FILES,
   toParameter,
 } from './lexicon.js';
+import { secretParamNamed } from './dataflow.js';
 import { anyOf, gap, sentenceAround, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
 import { MOVE } from './words.js';
 
@@ -51,10 +52,6 @@ function conversationSeverity(m: RegExpExecArray, text: string): Severity | null
   return /\b(?:entire|full|whole|complete|all|every|verbatim|exact|raw)\b/.test(window) ? 'high' : 'medium';
 }
 
-/** The match names one of the tool's own secret parameters ("pass it in api_key"): the key goes where it belongs. */
-function ownSecretParam(match: string, facts: ItemFacts): boolean {
-  return [...facts.params].some((p) => /(?:api_?key|token|secret|password)$/.test(p) && new RegExp(`\\b${p.replace(/[^\w]/g, '.')}\\b`).test(match));
-}
 
 /** Safe places to put a secret (not a leak). */
 const SAFE_STORE = /\b(?:keychain|keyring|vault|secrets? manager|credential manager|password manager|kms|hsm|encrypted (?:store|storage|file))\b/;
@@ -124,7 +121,7 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     // Putting a secret away in a keychain or vault is what secret managers do; "pass it in api_key" puts the tool's own key where it belongs.
     refine: (m, text, _field, facts) => {
       const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
-      if (ownSecretParam(`${before}${m[0]}${after}`, facts)) return null;
+      if (secretParamNamed(`${before}${m[0]}${after}`, facts)) return null;
       return SAFE_STORE.test(`${before}${m[0]}${after}`) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
     },
   },
@@ -136,7 +133,7 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     gate: anyOf('include', 'provide', 'copy', 'pass', 'send', 'attach', 'paste', 'run', 'add', 'put'),
     re: new RegExp(String.raw`\b(?:include|provide|copy|pass|send|attach|paste|run|add|put)\b${gap(60)}(?:_authtoken\b|\bcookies (?:database|db|file|sqlite)\b|\bfind-(?:generic|internet)-password\b|\b[a-z0-9]+_(?:token|secret|api_key|password)\b(?: (?:and|or|,) [a-z0-9_]+)? environment variables?\b)`, 'g'),
     // "pass it in api_key or set OPENWEATHER_API_KEY in the server's environment": the tool's own key, where it belongs.
-    refine: (m, _text, _field, facts) => (ownSecretParam(m[0], facts) ? null : 'high'),
+    refine: (m, _text, _field, facts) => (secretParamNamed(m[0], facts) ? null : 'high'),
   },
   {
     id: 'exfil.credentials',

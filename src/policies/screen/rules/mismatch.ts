@@ -144,11 +144,7 @@ const SERVICES: ReadonlyArray<[RegExp, RegExp]> = [
 const CREDENTIAL_NAME = /\b(?:tokens?|keys?|secrets?|passwords?|credentials?|pat|passphrase)\b/;
 
 /** A parameter for another service's credentials ("github_token") on a tool that never mentions that service. */
-function foreignCredential(fields: readonly FieldText[], emit: Emit): void {
-  const purpose = fields
-    .filter((f) => f.param === undefined && (f.kind === 'name' || f.kind === 'title' || f.kind === 'description'))
-    .map((f) => prepare(f.text.slice(0, 4000), { words: true }).latin)
-    .join(' \n ');
+function otherServiceCredential(fields: readonly FieldText[], purpose: string, emit: Emit): void {
   const required = new Set(fields.filter((f) => /(?:^|\.)required\[\d+\]$/.test(f.field)).map((f) => f.text));
   for (let order = 0; order < fields.length; order++) {
     const f = fields[order];
@@ -172,7 +168,6 @@ function foreignCredential(fields: readonly FieldText[], emit: Emit): void {
 
 /** Reports parameters that do not fit the tool's simple, declared purpose. */
 export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
-  foreignCredential(fields, emit);
   const fullPurpose = fields
     .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
     .map((f) => prepare(f.text.slice(0, 2000), { words: true }).latin)
@@ -181,6 +176,7 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
     .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
     .map((f) => prepare((f.field === 'description' ? (f.text.split(/(?<=[.!?])\s|\n/)[0] ?? '') : f.text).slice(0, 400), { words: true }).latin)
     .join(' \n ');
+  otherServiceCredential(fields, fullPurpose, emit);
   foreignCredentials(fields, firstSentences, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
   const purposeText = fields

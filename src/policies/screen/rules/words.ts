@@ -10,6 +10,9 @@ export const USER = `(?:the |your |any |this )?(?:user|human|person|operator|cus
 /** Verbs that move data somewhere the model would not otherwise put it. */
 export const MOVE = String.raw`(?:pass|send|include|put|insert|add|append|attach|provide|supply|upload|post|forward|copy|paste|embed|transmit|share|leak|exfiltrate|fill|populate|concatenate|concat|encode|report|repeat|place|store|accompany|carry|bundle|piggyback|smuggle|relay)`;
 
+/** An identifier of four or more words (`INCLUDE_SYSTEM_PROMPT_IN_OUTPUT`, `sendAllTheFilesNow`), read as words. */
+export const IDENTIFIER_PHRASE = /^(?:[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){3,}|[a-z]+(?:[A-Z][a-z0-9]+){3,})$/;
+
 /** Gate: a negation word. */
 export const NEG_W = anyOf('do', "don't", 'dont', 'never', 'must', "mustn't", 'should', "shouldn't", 'cannot', "can't", 'under', 'avoid', 'refrain', 'no');
 /** Gate: a word for the user. */
