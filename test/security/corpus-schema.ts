@@ -67,7 +67,7 @@ export const entrySchema = z
     if (!e.id.startsWith(`${e.label === 'poisoned' ? 'poison' : 'benign'}-${e.category}-`)) ctx.addIssue({ code: 'custom', message: `id ${e.id} does not name its label and category` });
     if (e.category === 'shadowing' && !e.otherServers) ctx.addIssue({ code: 'custom', message: 'a shadowing entry names the other servers it refers to' });
     if (e.otherServers && e.server in e.otherServers) ctx.addIssue({ code: 'custom', message: 'otherServers must not contain the entry\'s own server' });
-    if ((e.split === 'fresh') !== /-fresh[2-7]?-/.test(e.id)) ctx.addIssue({ code: 'custom', message: `id ${e.id}: fresh entries, and only they, carry "-fresh-" (or "-fresh2-" … "-fresh7-") in their id` });
+    if ((e.split === 'fresh') !== /-fresh([2-9]|[1-9]\d)?-/.test(e.id)) ctx.addIssue({ code: 'custom', message: `id ${e.id}: fresh entries, and only they, carry "-fresh-" (or "-freshN-" for N ≥ 2) in their id` });
   });
 
 /** A corpus entry. */

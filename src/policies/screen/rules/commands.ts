@@ -33,6 +33,17 @@ export const COMMAND_RULES: readonly PhraseRule[] = [
     re: new RegExp(DANGEROUS_COMMAND, 'g'),
   },
   {
+    id: 'exec.system-tamper',
+    family: 'command',
+    severity: 'medium',
+    message: "The text says the tool changes files that decide how the user's machine trusts, resolves or starts things (hosts file, DNS or proxy settings, shell start-up files, authorised SSH keys, scheduled jobs, trusted certificates). Unless that is the tool's stated purpose, it is a takeover.",
+    gate: anyOf('hosts', 'resolv', 'bashrc', 'zshrc', 'profile', 'bash_profile', 'authorized', 'crontab', 'cron', 'hooks', 'launchagents', 'systemd', 'proxy', 'dns', 'certificate', 'certificates', 'ca', 'trust', 'path', 'environment', 'sudoers'),
+    re: new RegExp(
+      String.raw`\b(?:writes?|rewrites?|overwrites?|modif(?:y|ies)|edits?|patch(?:es)?|appends?|adds?|inserts?|installs?|updates?|changes?|replaces?|points?|redirects?|sets?)\b${gap(40)}(?:\/etc\/(?:hosts|resolv\.conf|environment|profile|sudoers|crontab|cron\.\w+|systemd\/[\w\/.-]*|ssl\/certs)\b|~?\/?\.(?:bashrc|zshrc|profile|bash_profile|zprofile|config\/fish\/config\.fish)\b|(?:~\/)?\.ssh\/authorized_keys\b|\bauthorized_keys\b|\bhosts (?:file|entries)\b|\bcrontab\b|\.git\/hooks\b|\bgit hooks?\b|\blaunchagents\b|\b(?:system|global|os)(?:-wide)? (?:dns|proxy|resolver) (?:settings?|config\w*)\b|\b(?:trusted|root) (?:ca|certificates?|certificate authorit(?:y|ies))\b|\b(?:trust store|ca bundle)\b)`,
+      'g',
+    ),
+  },
+  {
     id: 'exec.run-command',
     family: 'command',
     severity: 'medium',

@@ -113,10 +113,10 @@ const KINDS: readonly Kind[] = [
 
 /** Words that make decoded text worth reporting even when no rule fires on it. */
 const SIGNAL =
-  /https?:\/\/|\b(?:curl|wget|bash|sh -c|rm -rf|powershell|netcat|nc -e|python -c|chmod \+x|\/bin\/sh|cmd\.exe|ignore (?:all|previous|prior|the|your)|disregard|you must|do not tell|system prompt|api[ _-]?keys?|passwords?|\.ssh|credentials|exfiltrat\w*)\b/i;
+  /https?:\/\/|\b(?:curl|wget|bash|sh -c|rm -rf|powershell|netcat|nc -e|python -c|chmod \+x|\/bin\/sh|cmd\.exe|ignore (?:all|previous|prior|the|your)|disregard|you must|do not tell|system prompt|api[ _-]?keys?|passwords?|\.ssh|credentials|exfiltrat\w*|secrets?|tokens?|(?:private|deploy|ssh|signing|secret|access) keys?|[A-Z][A-Z0-9]*_(?:TOKEN|KEY|SECRET|PASSWORD|PASS|PAT|PWD))\b/i;
 
 /** Words of an order to the model; an encoded run that decodes to a sentence using them hides an instruction. */
-const ORDER_WORDS = /\b(?:you|your|user|assistant|model|tool|tools|this|instead|always|never|must|should|call|use|send|read|include|pass|ignore|forward|upload|delete|run|execute|tell|hide|secret|first|before|every)\b/g;
+const ORDER_WORDS = /\b(?:you|your|user|assistant|model|tool|tools|this|instead|always|never|must|should|call|use|send|read|include|pass|ignore|forward|upload|delete|run|execute|tell|hide|secret|first|before|every|put|add|copy|paste|write|fill|attach|post|append|insert|reveal|print|leak)\b/g;
 
 /** True when decoded text reads as an English sentence with two or more order words, not as data. */
 function instructionLike(decoded: string): boolean {

@@ -108,6 +108,30 @@ export const INTENT_RULES: readonly PhraseRule[] = [
   {
     id: 'injection.redirection',
     family: 'redirection',
+    severity: 'high',
+    message: 'The text takes over a whole class of the AI model\'s calls ("route every file read through this tool instead"), including the ones meant for other tools.',
+    gate: anyOf('instead'),
+    re: new RegExp(
+      String.raw`\b(?:${verbs('route', 'send', 'direct', 'redirect', 'funnel', 'channel', 'pipe', 'perform', 'handle', 'process')}) (?:every|all|any|each) (?:[\w-]+ ){0,3}(?:reads?|writes?|requests?|calls?|quer(?:y|ies)|operations?|lookups?|searches|fetches|messages?|e-?mails?|payments?|transfers?|commands?|uploads?|downloads?)\b${gap(40)}\b(?:through|via|with|using|to)\b${gap(40)}\binstead\b`,
+      'g',
+    ),
+    refine: (_m, _t, f) => (f.kind === 'instructions' ? 'low' : 'high'),
+  },
+  {
+    id: 'injection.redirection',
+    family: 'redirection',
+    severity: 'medium',
+    message: "The text discredits the user's other tools (a built-in or standard tool said to be broken, unsafe or deprecated), which is how a server talks the AI model into using it instead.",
+    gate: TOOL_WORDS,
+    re: new RegExp(
+      String.raw`\b(?:the|your) (?:standard|built-?in|default|native|system|regular|usual|original|official|stock|filesystem|file ?system|other) (?:[\w.-]+ ){0,3}(?:tools?|functions?|servers?|integrations?)\b${gap(40)}\b(?:has|have|had|is|are|was|were|contains?)\b (?:now |currently |also )?(?:an? |several )?(?:known |critical |serious |severe |confirmed )?(?:bug|bugs|defects?|flaws?|vulnerabilit(?:y|ies)|broken|buggy|deprecated|unreliable|unsafe|insecure|compromised|corrupt\w*|untrusted|malicious)\b`,
+      'g',
+    ),
+    refine: (_m, _t, f) => (f.kind === 'instructions' ? 'low' : 'medium'),
+  },
+  {
+    id: 'injection.redirection',
+    family: 'redirection',
     severity: 'medium',
     message: 'The text obliges the AI model to do something on every turn of the conversation (before each reply, with every message), beyond using this tool when it is needed.',
     gate: anyOf('every', 'each', 'any', 'all'),

@@ -7,7 +7,7 @@
 import type { Severity } from '../types.js';
 import { LATIN_LANGS } from './langs-latin.js';
 import { OTHER_LANGS } from './langs-other.js';
-import { anyOf, type Gate, type PhraseRule } from './rule.js';
+import { anyOf, SCRIPT_WORDS, type Gate, type PhraseRule } from './rule.js';
 
 /** Words for "all / whole / complete" across the languages, which make a data request stronger. */
 const WHOLE = /\b(?:toda|todo|todas|todos|toute|tout|tous|toutes|gesamte[nrs]?|komplette[nrs]?|vollstandige[nrs]?|alle|tutta|tutto|tutte|integra|completa|complete|completo|entiere|ca[lł]a|wszystkie|tum|toan bo|seluruh|hela|hele)\b|всю|весь|всё|полн|完整|全部|所有|整个|整個|すべて|全て|全体|전체|모든|كامل|بالكامل|המלא/;
@@ -82,5 +82,58 @@ const AUTHORITY: PhraseRule = {
   ),
 };
 
+/** "Assistant", "AI", "language model" across the Latin-script languages (folded); never a bare "agent" or "model", which name people and forms. */
+const AI_LATIN = String.raw`(?:assistente|asistente|assistant|assistent(?:en|in)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?|ia|ki|ai|llm|chatbot|(?:modelo|modele|modell|modello|model|modelu) (?:de |di |des |van )?(?:ia|ki|ai|linguagem|lenguaje|langage|sprach|linguaggio|jezykowy|jezykowego|taal|dil))`;
+/** The words of {@link AI_LATIN}, for the gate ("l'assistant" counts as "assistant"). */
+const AI_WORDS = new Set(['assistente', 'asistente', 'assistant', 'assistenten', 'assistent', 'assistentin', 'asystenta', 'asystent', 'asystentowi', 'asistan', 'asistana', 'asistanin', 'asisten', 'ly', 'ia', 'ki', 'ai', 'llm', 'chatbot']);
+const NOTE_LATIN = String.raw`(?:nota|notas|observacao|observacion|aviso|avisos|instrucao|instrucoes|instruccion|instrucciones|indicacion|indicaciones|recordatorio|lembrete|mensagem|mensaje|note|remarque|consigne|consignes|instructions?|rappel|hinweis|hinweise|anweisung|anweisungen|notiz|nachricht|istruzione|istruzioni|promemoria|uwaga|notatka|instrukcja|wskazowka|wskazowki|talimat|talimatlar|luu y|ghi chu|chi dan|huong dan|catatan|petunjuk|instruksi|anteckning|instruktion|instruktioner|opmerking|notitie|instructie|instructies)`;
+
+/**
+ * Text addressed to the AI model in another language ("Примечание для ассистента:", "Observação
+ * para o assistente:", "Hinweis für den Assistenten:", "给AI助手的说明"): documentation describes a
+ * tool, a note to the model is an instruction in disguise.
+ */
+const ADDRESS: readonly PhraseRule[] = [
+  {
+    id: 'injection.addresses-model',
+    family: 'directive',
+    severity: 'medium',
+    message: 'The text speaks directly to the AI model (written in another language). Documentation describes a tool; text addressed to the model is an instruction in disguise.',
+    gate: (words) => {
+      for (const w of words) if (AI_WORDS.has(w.replace(/^[a-z]'/, ''))) return true;
+      return false;
+    },
+    re: new RegExp(
+      [
+        String.raw`\b${NOTE_LATIN}\b (?:importante?s? |wichtige?r? |importan |wazna )?(?:para|pro|ao|a|al|a la|pour|a l'intention d[eu]|a l'attention d[eu]|fur|an|per|dla|cho|untuk|till|voor|aan|icin)(?: (?:o|a|el|la|le|l'|les|der|den|die|das|dem|il|lo|de|het))? ?${AI_LATIN}\b`,
+        String.raw`\b${AI_LATIN} (?:icin|i?cin) (?:not|notlar|talimat|talimatlar)\b|\b${AI_LATIN}(?:'?(?:a|ya|e|ye))? (?:not|talimat)\s*:`,
+        String.raw`(?:^|[.!?\n]\s*)(?:querido|querida|estimado|estimada|caro|cara|cher|chere|lieber|liebe|drogi|droga|sevgili|beste|hej|hola|ola|ciao|bonjour|hallo|kedves) ${AI_LATIN}\s*[,:!]`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    id: 'injection.addresses-model',
+    family: 'directive',
+    severity: 'medium',
+    message: 'The text speaks directly to the AI model (written in another language). Documentation describes a tool; text addressed to the model is an instruction in disguise.',
+    gate: anyOf(SCRIPT_WORDS.cyrillic, SCRIPT_WORDS.han, SCRIPT_WORDS.kana, SCRIPT_WORDS.hangul, SCRIPT_WORDS.arabic, SCRIPT_WORDS.hebrew, SCRIPT_WORDS.devanagari),
+    form: 'native',
+    re: new RegExp(
+      [
+        String.raw`(?:примечание|заметка|указание|указания|инструкция|инструкции|сообщение|напоминание|подсказка|памятка|примітка|вказівка|вказівки|інструкція|нотатка|повідомлення|нагадування)\s+(?:для|к|до)\s+(?:ии[\s-])?(?:ассистента|ассистенту|помощника|ии|ai|llm|чат-?бота|асистента|помічника|ші|моделі\s+ші|модели\s+ии|языковой\s+модели|мовної\s+моделі)(?!\p{L})`,
+        String.raw`(?:^|[.!?\n]\s*)(?:уважаемый|дорогой|шановний|любий)\s+(?:ассистент|помощник|асистент|помічник)`,
+        String.raw`(?:给|給|致|对|對)(?:AI|ai|人工智能|智能)?(?:助手|助理|大模型|语言模型|語言模型)(?:的)?(?:说明|說明|提示|注意事项|注意事項|注意|指示|备注|備註|留言|消息|訊息|话|話)|(?:AI|ai)?(?:助手|助理)(?:请|請)?(?:注意|须知|須知)[:：]`,
+        String.raw`(?:AI|ai|ＡＩ)?(?:アシスタント|エージェント|言語モデル|AI|ＡＩ)(?:への|に対する|向けの?|へ(?:の)?)(?:注意|指示|メモ|注記|メッセージ|お願い|備考|連絡|注意事項)`,
+        String.raw`(?:AI\s*)?(?:어시스턴트|인공지능|AI|언어\s*모델)(?:에게|를\s*위한|용|께)\s*(?:참고|안내|지시|메모|메시지|주의|노트|전달)`,
+        String.raw`(?:ملاحظة|ملاحظات|تعليمات|تعليمة|رسالة|تنبيه|تذكير)\s+(?:(?:إلى|الى|موجهة\s+(?:إلى|الى)|خاصة\s+ب)\s*)?(?:ال)?(?:مساعد|للمساعد|للذكاء\s+الاصطناعي|الذكاء\s+الاصطناعي|نموذج\s+اللغة|للنموذج\s+اللغوي)`,
+        String.raw`(?:הערה|הוראה|הוראות|הודעה|תזכורת|הנחיה|הנחיות)\s+(?:ל|עבור\s+)ה?(?:עוזר|בינה\s+המלאכותית|מודל\s+השפה|צ'אטבוט)`,
+        String.raw`(?:सहायक|असिस्टेंट|एआई|AI|भाषा\s+मॉडल)\s+(?:के\s+लिए|को)\s+(?:नोट|निर्देश|सूचना|संदेश|टिप्पणी|ध्यान\s+दें)`,
+      ].join('|'),
+      'gu',
+    ),
+  },
+];
+
 /** Rules for the languages other than English. */
-export const MULTILINGUAL_RULES: readonly PhraseRule[] = [...PER_LANGUAGE, AUTHORITY];
+export const MULTILINGUAL_RULES: readonly PhraseRule[] = [...PER_LANGUAGE, AUTHORITY, ...ADDRESS];

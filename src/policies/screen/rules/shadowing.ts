@@ -127,7 +127,8 @@ export const SHADOWING_RULES: readonly PhraseRule[] = [
     re: new RegExp(
       [
         String.raw`\bwhen(?:ever)? this (?:tool|server|function) is (?:available|present|loaded|installed|enabled|active|connected)\b`,
-        String.raw`\b(?:side[- ]effects? on|affects?|modif(?:y|ies)|alters?|overrides?|hijacks?) (?:the )?(?:behaviou?r of )?(?:the |all |any |other |another )(?:[\w.-]+ ){0,2}(?:tools?|servers?|functions?)\b`,
+        // "overrides the behaviour of all tools", not "overrides the server default" (a setting, not a tool).
+        String.raw`\b(?:side[- ]effects? on|affects?|modif(?:y|ies)|alters?|overrides?|hijacks?) (?:the )?(?:behaviou?r of )?(?:the |all |any |other |another )(?:[\w.-]+ ){0,2}(?:tools?|servers?|functions?)\b(?![ -](?:defaults?|settings?|config\w*|url|base|address|host|port|values?|versions?|options?|parameters?|timeouts?|limits?)\b)`,
         String.raw`\bwhen(?:ever)? (?:you |the (?:assistant|model|agent) )?(?:use|call|invoke|run)s? (?:the |any |another |other )?[\w.-]+ (?:tool|function)\b${gap(60)}\b(?:must|always|never|instead|do not|don't|make sure|be sure)\b`,
         String.raw`\b(?:all|any|every) (?:other )?(?:tools?|servers?|functions?) (?:must|should|need to|have to|are required to)\b`,
         String.raw`\bthe [\w.-]+ (?:tool|function) (?:must|should|shall|has to|needs to) (?:always |never |also )?(?:send|forward|bcc|cc|include|add|use|call|redirect|route|copy)\b`,
