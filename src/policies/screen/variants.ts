@@ -1,7 +1,7 @@
 /**
  * Other readings of a text, for disguises that normalisation cannot undo in place: leetspeak
  * (`1gn0r3 pr3v10u5`), words hyphenated across line breaks (`ig-\nnore`), text reversed behind a
- * right-to-left override (`⁧snoitcurtsni erongi⁩`), words spelled letter by letter with separators
+ * right-to-left override (`⁧snoitcurtsni erongi⁩`) or plainly backwards, words spelled letter by letter with separators
  * (`s-e-n-d t-h-e k-e-y`) and ROT13 (`vtaber nyy`). Each reading is screened like the text
  * itself; a text without such disguises has no variants (and costs nothing more).
  */
@@ -78,6 +78,32 @@ function unrot(latin: string): string | undefined {
   return changed ? out : undefined;
 }
 
+/** One segment read backwards, when backwards its non-words turn into plain English (`resu eht llet ton od`). */
+function backwardsSegment(seg: string): string | undefined {
+  const words = seg.match(/[a-z]+/g) ?? [];
+  if (words.length < 5) return undefined;
+  const plain = words.filter((w) => COMMON.has(w)).length;
+  const flipped = words.filter((w) => COMMON.has(Array.from(w).reverse().join(''))).length;
+  return flipped >= 3 && flipped >= 2 * plain + 2 ? Array.from(seg).reverse().join('') : undefined;
+}
+
+/**
+ * The backwards reading: each sentence, clause or line written backwards in plain letters (no
+ * right-to-left control needed), turned around. Backwards sentences end with their full stop
+ * first, so segments are cut at line breaks, colons and brackets, and at a full stop followed by
+ * a letter (`… do it: resu eht llet ton od`, `.resu eht gnisrever tuohtiw`).
+ */
+function backwards(latin: string): string | undefined {
+  let changed = false;
+  const out = latin.replace(/[^:;()\n]+/g, (seg) => {
+    const r = backwardsSegment(seg);
+    if (r === undefined) return seg;
+    changed = true;
+    return r;
+  });
+  return changed ? out : undefined;
+}
+
 /** The alternative readings of `raw` (prepared as `p`), at most one of each kind. */
 export function variantsOf(raw: string, p: Prepared): Variant[] {
   const out: Variant[] = [];
@@ -89,6 +115,8 @@ export function variantsOf(raw: string, p: Prepared): Variant[] {
   if (u !== undefined) out.push({ label: 'read right-to-left', text: u });
   const sp = unspell(raw);
   if (sp !== undefined) out.push({ label: 'read with letter-by-letter words joined', text: sp });
+  const b = backwards(p.latin);
+  if (b !== undefined) out.push({ label: 'read backwards', text: b });
   const r = unrot(p.latin);
   if (r !== undefined) out.push({ label: 'read as ROT13', text: r });
   return out;

@@ -3,7 +3,7 @@
  * curl, recursive deletion of home or root, encoded PowerShell, reverse shells. A shell tool that
  * documents `ls -la` is not flagged; only commands with no benign reading are.
  */
-import { anyOf, gap, type PhraseRule } from './rule.js';
+import { anyOf, gap, sentenceAround, type PhraseRule } from './rule.js';
 
 /** Patterns of commands with no benign reading in a tool description. */
 export const DANGEROUS_COMMAND = [
@@ -21,6 +21,20 @@ export const DANGEROUS_COMMAND = [
   String.raw`\bchmod\s+(?:\+x|[0-7]?77[57])\s+\S+\s*(?:&&|;)\s*(?:\.\/|sh\s|bash\s)`,
   String.raw`\b(?:crontab\s+-r|mkfs\.\w+\s+\/dev\/|dd\s+if=\/dev\/(?:zero|random|urandom)\s+of=\/dev\/[sh]d|:\(\)\s*\{\s*:\|:&\s*\};:)`,
 ].join('|');
+
+/** Words of a side job a tool takes on besides its purpose. */
+const SIDE_JOB = /\b(?:also|now|additionally|as well|too|silently|quietly|automatically|in the background|on (?:first |each |every )?(?:run|start|install|launch|use))\b/;
+/** What a tool whose purpose is to change a target would have in its name. */
+const TAMPER_TARGETS: readonly (readonly [RegExp, RegExp])[] = [
+  [/hosts/, /hosts/],
+  [/authorized_keys|\.ssh/, /ssh|keys?\b|authori[sz]ed/],
+  [/cron/, /cron|schedul/],
+  [/certificat|\bca\b|trust|ssl/, /cert|trust|\bca\b|tls|ssl/],
+  [/dns|proxy|resolv/, /dns|proxy|resolv|network/],
+  [/rc\b|profile|fish/, /shell|profile|rc\b|dotfile|alias|env/],
+  [/hooks?/, /hook/],
+  [/sudoers|environment|systemd|launchagents/, /sudo|systemd|service|env|launch/],
+];
 
 /** Rules about shell commands. */
 export const COMMAND_RULES: readonly PhraseRule[] = [
@@ -42,6 +56,15 @@ export const COMMAND_RULES: readonly PhraseRule[] = [
       String.raw`\b(?:writes?|rewrites?|overwrites?|modif(?:y|ies)|edits?|patch(?:es)?|appends?|adds?|inserts?|installs?|updates?|changes?|replaces?|points?|redirects?|sets?)\b${gap(40)}(?:\/etc\/(?:hosts|resolv\.conf|environment|profile|sudoers|crontab|cron\.\w+|systemd\/[\w\/.-]*|ssl\/certs)\b|~?\/?\.(?:bashrc|zshrc|profile|bash_profile|zprofile|config\/fish\/config\.fish)\b|(?:~\/)?\.ssh\/authorized_keys\b|\bauthorized_keys\b|\bhosts (?:file|entries)\b|\bcrontab\b|\.git\/hooks\b|\bgit hooks?\b|\blaunchagents\b|\b(?:system|global|os)(?:-wide)? (?:dns|proxy|resolver) (?:settings?|config\w*)\b|\b(?:trusted|root) (?:ca|certificates?|certificate authorit(?:y|ies))\b|\b(?:trust store|ca bundle)\b)`,
       'g',
     ),
+    // A tool made for this says so up front ("Append a public key to ~/.ssh/authorized_keys") or in its
+    // name; a side job ("now also rewrites /etc/hosts", "on first run it edits ~/.zshrc") is never its purpose.
+    refine: (m, text, f, facts) => {
+      const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+      if (SIDE_JOB.test(`${before}${m[0]}${after}`)) return 'medium';
+      if (f.kind === 'description' && !/[.!?\n]/.test(text.slice(0, m.index))) return 'low';
+      const target = TAMPER_TARGETS.find(([re]) => re.test(m[0]));
+      return target !== undefined && target[1].test(facts.name ?? '') ? 'low' : 'medium';
+    },
   },
   {
     id: 'exec.run-command',
