@@ -146,7 +146,7 @@ export function sentenceAround(text: string, start: number, end: number): { befo
 
 /** Words of text about attacks rather than an attack: detectors, examples, quotations ("flags phrases such as …"). */
 export const META =
-  /\b(?:detect\w*|scan\w*|flag(?:s|ged|ging)?|identif\w*|classif\w*|prevent\w*|protect\w* against|guard\w* against|defen[cs]\w* against|check\w* (?:for|whether|if)|mitigat\w*|analy[sz]\w*|recogni[sz]\w*|sanitiz\w*|such as|for example|for instance|example of|known (?:attacks?|exploits?|injections?|jailbreaks?|malicious|bad|phrases?|patterns?|techniques?|payloads?|threats?|poisoning|prompt|tricks?|signatures?|indicators?|iocs?|vulnerabilit(?:y|ies)|cves?)|example (?:rules?|signatures?|patterns?|payloads?)|(?:detection|yara|sigma|snort|suricata) (?:rules?|signatures?)|phrases? like|patterns? like|attacks? like|attempts? (?:to|like)|tries to|trying to|jailbreak\w*|prompt injection\w*|red[- ]team\w*|test\w* (?:for|against)|malicious|suspicious|adversarial|block(?:s|ed|ing)? (?:prompts?|inputs?|text|attempts?)|whose (?:descriptions?|instructions?|text|docs) (?:ask|asks|tell|tells|instruct|instructs|try|tries|say|says))\b/;
+  /\b(?:detect\w*|scan\w*|flag(?:s|ged|ging)?|identif\w*|classif\w*|prevent\w*|protect\w* against|guard\w* against|defen[cs]\w* against|check\w* (?:for|whether|if)|mitigat\w*|analy[sz]\w*|recogni[sz]\w*|sanitiz\w*|such as|for example|for instance|example of|known (?:attacks?|exploits?|injections?|jailbreaks?|malicious|bad|phrases?|patterns?|techniques?|payloads?|threats?|poisoning|prompt|tricks?|signatures?|indicators?|iocs?|vulnerabilit(?:y|ies)|cves?)|example (?:rules?|signatures?|patterns?|payloads?)|(?:detection|yara|sigma|snort|suricata) (?:rules?|signatures?)|phrases? like|patterns? like|attacks? like|attempts? (?:to|like)|tries to|trying to|jailbreak\w*|prompt injection\w*|(?:tool|metadata|description) poisoning|red[- ]team\w*|test\w* (?:for|against)|malicious|suspicious|adversarial|block(?:s|ed|ing)? (?:prompts?|inputs?|text|attempts?)|whose (?:descriptions?|instructions?|text|docs) (?:ask|asks|tell|tells|instruct|instructs|try|tries|say|says))\b/;
 
 /** Families whose wording is expected in server instructions, which are addressed to the model by design. */
 const EXPECTED_IN_INSTRUCTIONS = new Set<Family>(['directive', 'redirection', 'urgency', 'pseudo-tag']);
@@ -159,9 +159,11 @@ const EXAMPLE_OF = new Set<Family>(['sensitive-file', 'credential', 'exfil-url']
 
 /** True when the match is quoted or sits in a sentence that talks about attacks rather than making one. */
 export function isMention(text: string, start: number, end: number, family: Family): boolean {
-  const { before } = sentenceAround(text, start, end);
+  const { before, after } = sentenceAround(text, start, end);
   // Identifiers are names, not words ("detect_language" is a tool, not "detects").
   if (META.test(before.replace(/\b\w+_\w+\b/g, ' '))) return true;
+  // A tag or phrase named as a kind of thing ("<IMPORTANT> tags", "'ignore previous' phrases").
+  if (QUOTABLE.has(family) && /^['"»)]?\s*(?:tags?|markers?|blocks?|elements?|comments?|phrases?|strings?|patterns?)\b/.test(after)) return true;
   // "… e.g. infostealers that steal browser cookies": a named thing given as an example (instructions after "e.g." still count).
   if (EXAMPLE_OF.has(family) && /\be\.g\.\s/.test(before.slice(-60))) return true;
   if (!QUOTABLE.has(family)) return false;
