@@ -49,7 +49,7 @@ export const securitySchema = z.preprocess(
       newItems: newItems.default('auto-if-clean'),
       refreshIntervalMs: int(0).default(300_000),
       pinTls: bool.default(false),
-      judge: z.strictObject({ url: z.url({ protocol: /^https?$/ }), timeoutMs: int(1).default(5000), headers: z.record(z.string(), z.string()).default({}) }).optional(),
+      judge: z.strictObject({ url: z.url({ protocol: /^https?$/ }), timeoutMs: int(1).default(5000), concurrency: z.preprocess(numeric, z.number().int().min(1).max(64)).default(8), headers: z.record(z.string(), z.string()).default({}) }).optional(),
     })
     .prefault({}),
 );

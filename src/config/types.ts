@@ -82,7 +82,7 @@ export interface SecurityConfig {
   /** Pin the TLS certificate of HTTPS servers as part of their identity. */
   pinTls: boolean;
   /** Optional second opinion over HTTP (off unless set). */
-  judge?: { url: string; timeoutMs: number; headers: Record<string, string> };
+  judge?: { url: string; timeoutMs: number; concurrency: number; headers: Record<string, string> };
 }
 
 /** Where state lives. */

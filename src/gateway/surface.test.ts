@@ -88,4 +88,29 @@ describe('SurfaceGuard', () => {
     expect(guard.hiddenReason('default', 'w', 'tools', CLEAN)).toMatch(/judge\.poisoned/);
     expect(guard.hiddenReason('default', 'w', 'tools', other)).toBeUndefined();
   });
+
+  it('asks the judge about several items at once, never more than judge.concurrency', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const srv = createServer((req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      req.resume();
+      req.on('end', () =>
+        setTimeout(() => {
+          inFlight--;
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"findings":[]}');
+        }, 40),
+      );
+    });
+    servers.push(srv);
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/judge`;
+    const cfg = parseConfigText(`security: { judge: { url: "${url}", concurrency: 3 } }\nservers: { w: { command: x } }`, 'p.yaml');
+    const { guard } = guardFor(cfg);
+    const many = Array.from({ length: 12 }, (_, i) => tool(`tool_${i}`, `Tool number ${i}.`));
+    await guard.review('w', lists(many), undefined);
+    expect(peak).toBe(3);
+    for (const t of many) expect(guard.hiddenReason('default', 'w', 'tools', t)).toBeUndefined();
+  });
 });

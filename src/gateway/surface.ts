@@ -25,6 +25,7 @@ import { reconcileServer, type ObservedItem } from '../policies/pinning/reconcil
 import { resolveIdentity, type ServerIdentity } from '../policies/pinning/identity.js';
 import { createHttpJudge, screenItem, skeleton, type Finding, type ItemKind, type Judge, type Verdict } from '../policies/screen/index.js';
 import type { PinKind, PinStore } from '../storage/pin-store.js';
+import { mapBounded } from './bounded.js';
 import { collisionFindings } from './collisions.js';
 import { indexNames, mentioned, tokenSkeletons, type NameIndex } from './mentions.js';
 
@@ -233,18 +234,23 @@ export class SurfaceGuard {
     for (const [name, st] of this.servers) if (name !== server) otherTools.set(name, st.skeletons);
     const skeletons = new Map<string, string>();
     const observed: (ObservedItem & { list?: ListKind })[] = [];
+    const items: { kind: ListKind; name: string; def: JsonObject }[] = [];
     for (const kind of KINDS) {
       for (const def of lists[kind]) {
         const name = itemName(kind, def);
-        if (name === undefined) continue;
-        const findings = await this.screenWithJudge({ kind: SCREEN_KIND[kind], name, def }, server, others);
-        if (kind === 'tools') {
-          skeletons.set(skeleton(name), name);
-          findings.push(...collisionFindings(server, name, sc, cfg, otherTools));
-        }
-        observed.push({ list: kind, kind: PIN_KIND[kind], name, def, findings, verdict: this.verdict(findings, sc, server, kind, name) });
+        if (name !== undefined) items.push({ kind, name, def });
       }
     }
+    // A judge answers over the network: ask it about several items at once (the engine is synchronous).
+    const screened = await mapBounded(items, cfg.security.judge?.concurrency ?? 1, (it) => this.screenWithJudge({ kind: SCREEN_KIND[it.kind], name: it.name, def: it.def }, server, others));
+    items.forEach(({ kind, name, def }, i) => {
+      const findings = screened[i] ?? [];
+      if (kind === 'tools') {
+        skeletons.set(skeleton(name), name);
+        findings.push(...collisionFindings(server, name, sc, cfg, otherTools));
+      }
+      observed.push({ list: kind, kind: PIN_KIND[kind], name, def, findings, verdict: this.verdict(findings, sc, server, kind, name) });
+    });
     if (instructions !== undefined) {
       const findings = await this.screenWithJudge({ kind: 'server', name: server, def: { instructions } }, server, others);
       observed.push({ kind: 'instructions', name: '', def: { instructions }, findings, verdict: this.verdict(findings, sc, server, 'instructions', '') });
