@@ -114,6 +114,9 @@ function viaOtherTool(s: string, facts: ItemFacts): string | undefined {
   return tool;
 }
 
+/** A sentence whose moving verb takes an identifier ("pass back the `session_id`", "send the thread id"). */
+const MOVES_AN_ID = /\b(?:pass|passes|send|sends|include|includes|provide|supply|give|use|return|reuse)(?: back| in| along)? (?:the |its |this |that |a |an )?[`'"]?[a-z][\w.-]*(?:_id|_ids|id|ids| id| ids|_token| token|_cursor| cursor)\b/;
+
 /** What the user hands the tool: its input, the user's text or documents. */
 const INPUT_CARGO = /\b(?:(?:the |all |every |each |its |their |your )?(?:user'?s? )?(?:input|inputs|submitted (?:text|content|data)|documents? (?:you|the user) (?:open|upload)s?)|everything (?:you|the user) (?:format|paste|type|submit|upload)s?)\b/;
 
@@ -129,12 +132,16 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         // "Pass your API key in api_key": a secret going into the parameter made for it.
         if (c.family === 'credential' && secretParamNamed(s, facts)) continue;
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
+        // "Pass back the `session_id` … it keeps the prior conversation": what moves is an id that refers to the conversation.
+        if (c.family === 'conversation' && MOVES_AN_ID.test(s) && !/\b(?:contents?|text|transcript|full|entire|whole|verbatim|everything)\b/.test(s)) continue;
         emit({ rule: c.rule, severity: 'high', field: field.field, evidence: rawRangeExcerpt(p, at, at + s.length), message: c.message, family: c.family, order });
         break;
       }
     }
     const outside = OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''));
     if (!outside) continue;
+    // Words inside a link ("github.com/replicate/cog") are an address, not what the sentence says.
+    const said = s.replace(/(?:https?|ftp|wss?):\/\/[^\s)\]]+/g, ' url ');
     const via = viaOtherTool(s, facts);
     if (via !== undefined) {
       emit({
@@ -150,8 +157,8 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
     // "values are never printed or sent anywhere": a promise not to send is not a send.
     if (NOT_SENT.test(s)) continue;
     if (ownAddressesOnly(s, facts)) continue;
-    if (SENDS.test(s) || REQUESTS.test(s)) {
-      const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s) || CHAT.test(s) || (SENDS.test(s) && sideCopy(s));
+    if (SENDS.test(said) || REQUESTS.test(said)) {
+      const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s) || CHAT.test(said) || (SENDS.test(said) && sideCopy(said));
       if (sensitive) {
         emit({
           rule: 'exfil.url',
@@ -162,7 +169,7 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
           message: 'The text says private data (files, the workspace, the conversation, secrets) is sent to an outside address.',
           order,
         });
-      } else if (SENDS.test(s) && INPUT_CARGO.test(s)) {
+      } else if (SENDS.test(said) && INPUT_CARGO.test(said)) {
         emit({
           rule: 'exfil.forwards-input',
           family: 'exfil-url',

@@ -51,16 +51,19 @@ interface SensitiveAsk {
 
 /** Asks that no tool needs unless its purpose is about exactly that. */
 const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
-  { what: 'the user\'s private files', re: /\b(?:home (?:directory|folder|dir)|local files|your files|user'?s? files|(?:documents|desktop|downloads) folder|file listing|directory listing|ssh|id rsa|private keys?|keychain|wallet|keystore)\b/, unless: /\b(?:files?|director\w*|folders?|disk|storage|backup|sync\w*|ssh|keys?|wallet|crypto|upload\w*|document\w*|listing)\b/ },
-  { what: 'browser cookies or saved logins', re: /\b(?:browser cookies|cookies?|browser history|saved (?:passwords|logins)|login data)\b/, unless: /\b(?:browser|cookies?|sessions?|web|scrap\w*|http|login|auth\w*|navigat\w*|page)\b/ },
-  // An identifier of a conversation (`conversationId`, "thread id") refers to it; it does not carry it.
-  { what: 'the conversation', re: /\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b(?! ?(?:ids?|identifiers?|keys?|uuids?|numbers?|handles?|refs?)\b)/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent)\b/ },
+  // "SSH format" or "wallet address" name public things; the private ones are keys, key files and wallet files.
+  { what: 'the user\'s private files', re: /\.ssh\b|\bid (?:rsa|dsa|ecdsa|ed25519)\b|\b(?:home (?:directory|folder|dir)|local files|your files|user'?s? files|(?:documents|desktop|downloads) folder|file listing|directory listing|ssh (?:private )?keys?|ssh (?:directory|folder|config)|private keys?|keychain|wallet (?:files?|dat|seed|backup|keys?)|wallet\.dat|keystore)\b/, unless: /\b(?:files?|director\w*|folders?|disk|storage|backup|sync\w*|ssh|keys?|wallet|crypto|upload\w*|document\w*|listing|attach\w*)\b/ },
+  // Setting whether a browser accepts or returns cookies is a browser option, not a request for the user's.
+  { what: 'browser cookies or saved logins', re: /\b(?:browser cookies|(?<!(?:accept|return|block|clear|delete|reject|allow|disable|enable|ignore) )cookies?|browser history|saved (?:passwords|logins)|login data)\b/, unless: /\b(?:browser|cookies?|sessions?|web|scrap\w*|crawl\w*|spider|fetch\w*|urls?|http|login|auth\w*|navigat\w*|page)\b/ },
+  // An identifier of a conversation (`conversationId`, "thread id", "the ID of the conversation") refers to it; it does not carry it.
+  { what: 'the conversation', re: /(?<!\b(?:ids?|identifiers?|uuids?|keys?|handles?) of (?:the |a |this |that )?)\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b(?! ?(?:(?:thread|topic|message|chat) )?(?:ids?|identifiers?|keys?|uuids?|numbers?|handles?|refs?)\b)/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent|e-?mails?|mail\w*|inbox\w*|threads?)\b/ },
   {
     what: 'the user\'s own passwords or credential stores',
     re: /\b(?:(?:your|the user'?s?|account|login|personal|master|root|admin|git|github|email|bank|wifi|vault) (?:\w+ )?(?:password|passphrase|credentials?|credential store|pin|one-time code|otp|2fa code|recovery codes?)|credential store|git credentials?|(?:seed|recovery|mnemonic) phrase)\b/,
     unless: /\b(?:auth\w*|log ?in|login|sign ?(?:in|up)|accounts?|users?|passwords?|passphrase|credentials?|vault|keychain|secrets?|encrypt\w*|decrypt\w*|zip|archive|pdf|databases?|db|sql|postgres\w*|mysql|connect\w*|ssh|ftp|smtp|imap|mail\w*|wi-?fi|register\w*|git|repositor\w*|clone|push|wallet|bank\w*|identity|iam|token\w*|session\w*|sudo|admin\w*|devices?|routers?)\b/,
   },
-  { what: 'environment variables or secrets files', re: /\b(?:environment variables|env vars|env file|dotenv|credentials file|secrets file)\b/, unless: /\b(?:env\w*|config\w*|deploy\w*|secrets?|vault|credentials?|containers?|docker|kube\w*|cloud|process\w*)\b/ },
+  // "Environment variables as key-value pairs" configures what a tool starts; reading the user's is the ask.
+  { what: 'environment variables or secrets files', re: /\b(?:(?:your|the user'?s?|all|all of the|current|local|existing|process|shell|system|machine'?s?) (?:environment variables|env vars)|(?:environment variables|env vars) (?:of|from|on) (?:your|the user'?s?|this|the local|the current) (?:machine|computer|shell|process|session|system)|env file|dotenv|credentials file|secrets file)\b/, unless: /\b(?:env\w*|config\w*|deploy\w*|secrets?|vault|credentials?|containers?|docker|kube\w*|cloud|process\w*)\b/ },
   { what: 'a place to upload your files', re: /\bupload (?:your|local|the user'?s?|all)\b|\bwhere to (?:upload|send|copy)\b/, unless: /\b(?:upload\w*|storage|s3|bucket|files?|backup|sync\w*|transfer\w*)\b/ },
 ];
 
@@ -83,8 +86,11 @@ function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit)
     if (f === undefined || f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) continue;
     const text = prepare(f.text.slice(0, 400), { words: true }).latin;
     // A place the tool writes its own output to ("downloads directory for the screenshot") is not a request for what is there.
-    if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text) || REFERENCE_TO.test(text)) continue;
-    const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose));
+    // A parameter named as an id (`session_id`, `conversationId`) refers to what its text mentions; it does not carry it.
+    if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text) || REFERENCE_TO.test(text) || /(?:_|\b|[a-z])(?:id|ids|Id|Ids|ID|IDs)$/.test(f.param)) continue;
+    // An `attachments` parameter takes local files by definition (other names do not count: attacks name theirs `cookies`).
+    const own = /^(?:attach\w*|embeds?|uploads?)$/i.test(f.param) ? `${purpose} \n attach` : purpose;
+    const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(own));
     if (ask === undefined) continue;
     emit({
       rule: 'mismatch.capability',
