@@ -20,8 +20,32 @@ const OBLIGED = String.raw`(?:you|the (?:assistant|model|agent|ai|llm)s?|assista
 const EVERY_TURN = String.raw`(?:before|prior to|ahead of|after|following|at the (?:start|end|beginning) of|on|with|for) (?:every|each|any|all) (?:\w+ )?(?:repl(?:y|ies)|answers?|responses?|turns?|messages?|conversations?|sessions?|prompts?|user (?:requests?|quer(?:y|ies)))\b`;
 const ANSWER = String.raw`(?:answers?|repl(?:y|ies)|responses?|messages?|outputs?|summar(?:y|ies)|turns?)`;
 
+const CONSENT = String.raw`(?:approvals?|consent|authori[sz]ations?|permissions?|acceptance|opt-?ins?|sign-?offs?)`;
+
 /** English rules about generic model-directed intents. */
 export const INTENT_RULES: readonly PhraseRule[] = [
+  {
+    id: 'injection.consent-laundering',
+    family: 'override',
+    severity: 'high',
+    message: 'The text says an earlier approval covers new behaviour ("existing approvals carry over", "no new consent is needed", "treat the first preview as approval"). An approval covers what the user saw; a changed tool must be approved again.',
+    gate: anyOf('approval', 'approvals', 'consent', 'authorization', 'authorisation', 'authorizations', 'authorisations', 'permission', 'permissions', 'acceptance', 'opt', 'opted', 'approved', 'approving', 'pre', 'preapproved', 'sign', 'signoff', 'agreed', 'consented', 'accepted', 'ask', 'reask', 're', 'authorised', 'authorized', 'replaces', 'supersedes', 'overrides', 'treat'),
+    re: new RegExp(
+      [
+        // An earlier approval said to cover what came after it ("existing approvals carry over", "acceptance of the original terms covers this").
+        String.raw`\b(?:(?:existing|previous|prior|earlier|original|old|initial|first|your|the user'?s?|their|install-time|v\d[\w.]*)(?: \w+)? ${CONSENT}|${CONSENT} (?:of|to|for|from|given (?:to|for|in)|granted (?:to|for|in)) (?:the |this |your )?(?:original|previous|prior|earlier|old|first|initial|v\d|version \d|install))\b${gap(50)}\b(?:carr(?:y|ies|ied) over|still (?:appl(?:y|ies)|stands?|holds?|counts?|valid)|remains? (?:valid|in (?:force|effect))|continues? to (?:apply|hold|count)|covers? (?:this|it|that|these|the (?:new|change|update|updated)))\b`,
+        String.raw`\b(?:no|without(?: a)?|not(?: a)?) (?:new|fresh|renewed|further|additional|another|separate) (?:${CONSENT}|consent prompts?|approval (?:prompts?|steps?|dialogs?))\b`,
+        String.raw`\b(?:(?:do|should|must) not|don't|never|no need to|not necessary to|without) (?:re-?ask|re-?prompt|ask (?:\w+ )?(?:again|anew)|ask (?:the )?users? (?:again|anew)|re-?request|request (?:new |fresh |renewed )?(?:consent|approval|permission)|ask for (?:new |fresh |renewed |their )?(?:consent|approval|permission))\b`,
+        String.raw`\btreat (?:the |this |that |your |its |their )?(?:first |initial |earlier |previous |original )?(?:[\w-]+ ){0,3}as (?:an? )?(?:already )?(?:approv(?:al|ed)|consent(?:ed)?|authori[sz](?:ation|ed)|pre-?approved|accepted)\b`,
+        String.raw`\b(?:opted in|agreed|consented|accepted (?:this|it|these))\b (?:to (?:this|it) )?by (?:approving|installing|enabling|using|connecting|accepting)\b`,
+        String.raw`\b(?:pre-?(?:approved|authori[sz]ed)|already (?:approved|authori[sz]ed))\b (?:\w+ ){0,3}by (?:the |your |their )?(?:workspace owner|owner|admin\w*|organi[sz]ation|company|it department|security team|tenant|employer)\b`,
+        String.raw`\b(?:replaces|supersedes|overrides) (?:the |this |that |your |any )?(?:approval|consent|definition|description|version|wording) (?:(?:you|the user|users) (?:gave|granted|reviewed|approved|accepted|saw)|(?:that was )?(?:reviewed|approved|shown|accepted)(?: at install(?: time)?| earlier| before)?|given (?:to|for) (?:v\d|version))`,
+        String.raw`\b(?:the )?(?:text|description|summary) (?:shown )?in (?:your|the) (?:approval|consent|install) (?:dialog|prompt|screen)\b${gap(40)}\b(?:shortened|summary|abridged|simplified|partial|incomplete)\b`,
+      ].join('|'),
+      'g',
+    ),
+    refine: (_m, _t, f) => (f.kind === 'instructions' ? 'medium' : 'high'),
+  },
   {
     id: 'injection.deception',
     family: 'concealment',
