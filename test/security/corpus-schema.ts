@@ -52,8 +52,8 @@ export const entrySchema = z
     id: z.string().regex(/^(poison|benign)-[a-z0-9-]+-\d{3}$/),
     label: z.enum(['poisoned', 'benign']),
     category: z.enum([...POISONED_CATEGORIES, ...BENIGN_CATEGORIES]),
-    /** `dev`/`holdout`: the main corpus; `fresh`: the independent set in `fresh/`, never tuned on. */
-    split: z.enum(['dev', 'holdout', 'fresh']),
+    /** `dev`/`holdout`: the main corpus; `fresh`: an independent set (`freshN/`); `train`: written for training only (`train/labelled-*.jsonl`), never measured. */
+    split: z.enum(['dev', 'holdout', 'fresh', 'train']),
     source: z.union([z.url(), z.literal('written for Portcullis')]),
     server: z.string().min(1),
     tool: toolSchema,
@@ -90,10 +90,10 @@ export const officialSchema = z
 /** An official-server snapshot. */
 export type OfficialSnapshot = z.infer<typeof officialSchema>;
 
-/** Reads and validates every `*.jsonl` file of a directory; throws with the file and line on error. */
-export function loadCorpus(dir: string): CorpusEntry[] {
+/** Reads and validates every `*.jsonl` file of a directory (or those `only` accepts); throws with the file and line on error. */
+export function loadCorpus(dir: string, only: (file: string) => boolean = () => true): CorpusEntry[] {
   const out: CorpusEntry[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl') && only(f)).sort()) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (line.trim() === '') return;

@@ -2,19 +2,26 @@
  * Trains the learned screen (`src/policies/screen/learned/`): logistic regression on the hashed
  * features of `features.ts`, over every labelled set the rule-based engine has already been tuned on
  * (the corpus and every independent set but the newest), the official servers' items (benign) and
- * `train/*.jsonl` (real tool definitions of public servers, benign). The newest independent set is
- * never read: it stays the unseen yardstick.
+ * `train/*.jsonl` (real tool definitions of public servers, benign; `train/labelled-*.jsonl`: poisoned
+ * and benign entries written for training only). The newest independent set is never read: it stays
+ * the unseen yardstick.
  *
  *   node --import tsx test/security/train.ts            # train, report, write weights.ts
  *   node --import tsx test/security/train.ts --dry      # train and report only
  *   node --import tsx test/security/train.ts --hold fresh2 --dry
  *                                                       # leave a set out and score it
  *
- * The threshold (0.7) and the settings were chosen with fresh2 held out of training (its recall and
- * false positives at 0.5–0.9 are printed by `--hold fresh2 --dry`), before anything was measured on
- * fresh3. `--oof` also prints out-of-fold scores (5 folds grouped by server, so a server's tools
- * are never split between training and scoring). Deterministic: a seeded shuffle, so the same data
- * give the same weights.
+ * The settings were chosen with fresh2 held out of training (`--hold fresh2 --dry`), before anything
+ * was measured on fresh3, with a threshold of 0.7. The threshold was raised to 0.8 on 2026-12-07,
+ * before fresh8 was measured, from `--oof` (written hard negatives flagged 4.2 % at 0.7, 2.5 % at
+ * 0.8) and `--loso` (rules plus learned screen, each tuned set left out of training in turn: 97.9 % /
+ * 1.2 % at 0.7, 96.4 % / 0.8 % at 0.8), because false positives had been the failing side of four of
+ * the six unseen measurements. `--oof` prints out-of-fold scores (5 folds grouped by server, so a
+ * server's tools are never split between training and scoring); `--loso` the leave-one-set-out run.
+ * Deterministic: a seeded shuffle, so the same data give the same weights.
+ *
+ *   node --import tsx test/security/train.ts --dry --oof
+ *   node --import tsx test/security/train.ts --loso
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -25,7 +32,8 @@ import { logit } from '../../src/policies/screen/learned/model.js';
 import { walkDefinition } from '../../src/policies/screen/walk.js';
 import { prng } from '../helpers/prng.js';
 import { loadCorpus, loadFresh, loadOfficial, toolSchema } from './corpus-schema.js';
-import { CORPUS_DIR, OFFICIAL_DIR, TUNED_FRESH, officialItems, serverName } from './efficacy.js';
+import { CORPUS_DIR, OFFICIAL_DIR, TUNED_FRESH, officialItems, scoreCorpus, serverName } from './efficacy.js';
+import { portcullisScreener } from './screeners.js';
 
 const HERE = resolve(import.meta.dirname);
 /** Real benign tool definitions used for training only. */
@@ -33,7 +41,10 @@ export const TRAIN_DIR = join(HERE, 'train');
 /** Where the weights are written. */
 export const WEIGHTS_FILE = resolve(HERE, '..', '..', 'src', 'policies', 'screen', 'learned', 'weights.ts');
 
-/** One line of `train/*.jsonl`. */
+/** Files of `train/` holding labelled entries (the corpus format, split `train`); the others hold real benign tools. */
+export const LABELLED_PREFIX = 'labelled-';
+
+/** One line of `train/*.jsonl` (other than the labelled files). */
 export const trainEntrySchema = z.strictObject({
   id: z.string().regex(/^benign-train-\d{4}$/),
   server: z.string().min(1),
@@ -86,7 +97,12 @@ export function loadExamples(hold: readonly string[] = []): Example[] {
     }
   }
   if (!hold.includes('train')) {
-    for (const file of readdirSync(TRAIN_DIR).filter((f) => f.endsWith('.jsonl')).sort()) {
+    // Labelled entries written for training only (poisoned and hard negatives), never measured.
+    for (const e of loadCorpus(TRAIN_DIR, (f) => f.startsWith(LABELLED_PREFIX))) {
+      if (e.split !== 'train') throw new Error(`${e.id}: entries of train/${LABELLED_PREFIX}*.jsonl must have split "train"`);
+      out.push({ id: e.id, set: 'train', group: `train:${e.server}`, y: e.label === 'poisoned' ? 1 : 0, real: e.label === 'benign' && e.source !== 'written for Portcullis', features: featuresOf(e.tool.name, e.tool) });
+    }
+    for (const file of readdirSync(TRAIN_DIR).filter((f) => f.endsWith('.jsonl') && !f.startsWith(LABELLED_PREFIX)).sort()) {
       readFileSync(join(TRAIN_DIR, file), 'utf8').split('\n').forEach((line, i) => {
         if (line.trim() === '') return;
         const parsed = trainEntrySchema.safeParse(JSON.parse(line));
@@ -100,7 +116,7 @@ export function loadExamples(hold: readonly string[] = []): Example[] {
 }
 
 /** Training settings. */
-export const SETTINGS = { epochs: 40, rate: 0.5, l2: 1e-5, seed: 20261124, folds: 5, threshold: 0.7 } as const;
+export const SETTINGS = { epochs: 40, rate: 0.5, l2: 1e-5, seed: 20261124, folds: 5, threshold: 0.8 } as const;
 
 /** A trained float model. */
 export interface Trained {
@@ -206,10 +222,41 @@ function report(label: string, examples: readonly Example[], scores: readonly nu
   }
 }
 
+/**
+ * Leave one set out: for each tuned independent set but the first, train without it and flag its
+ * entries when the rules flag them (the rules *are* tuned on it, so this is optimistic for them) or
+ * the score reaches the threshold. Prints recall / false-positive rate per threshold.
+ */
+async function leaveOneSetOut(): Promise<void> {
+  const rules = await portcullisScreener({ classifier: false });
+  const TH = [0.5, 0.6, 0.7, 0.8, 0.9];
+  const total = TH.map(() => ({ tp: 0, fp: 0, pos: 0, neg: 0 }));
+  console.log('leave one set out (rules tuned on it, learned screen not trained on it): recall / FPR');
+  for (const set of TUNED_FRESH.slice(1)) {
+    const model = train(loadExamples([set]));
+    const scored = scoreCorpus(rules, loadFresh(join(HERE, set))).map((s) => ({ y: s.entry.label === 'poisoned', rule: s.result.verdict !== 'allow', p: prob(model, featuresOf(s.entry.tool.name, s.entry.tool)) }));
+    const cells = TH.map((t, i) => {
+      const tp = scored.filter((s) => s.y && (s.rule || s.p >= t)).length;
+      const fp = scored.filter((s) => !s.y && (s.rule || s.p >= t)).length;
+      const pos = scored.filter((s) => s.y).length;
+      const neg = scored.length - pos;
+      const acc = total[i] as { tp: number; fp: number; pos: number; neg: number };
+      acc.tp += tp;
+      acc.fp += fp;
+      acc.pos += pos;
+      acc.neg += neg;
+      return `${t}: ${pct(tp, pos)} / ${pct(fp, neg)}`;
+    });
+    console.log(`  ${set.padEnd(7)} ${cells.join('   ')}`);
+  }
+  console.log(`  ${'all'.padEnd(7)} ${TH.map((t, i) => `${t}: ${pct(total[i]?.tp ?? 0, total[i]?.pos ?? 0)} / ${pct(total[i]?.fp ?? 0, total[i]?.neg ?? 0)}`).join('   ')}`);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dry = args.includes('--dry');
   const hold = args.flatMap((a, i) => (a === '--hold' ? [args[i + 1] ?? ''] : []));
+  if (args.includes('--loso')) return leaveOneSetOut();
   const examples = loadExamples(hold);
   if (args.includes('--oof')) report('out-of-fold (5 folds grouped by server)', examples, outOfFold(examples), SETTINGS.threshold);
   const model = train(examples);
