@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, HOME_PATHS, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -131,6 +131,8 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         if (!c.re.test(s)) continue;
         // "Pass your API key in api_key": a secret going into the parameter made for it.
         if (c.family === 'credential' && secretParamNamed(s, facts)) continue;
+        // "If true, include the secret value in the response": an option of what this tool returns, not a flow into it.
+        if (c.family === 'credential' && OWN_OUTPUT_OPTION.test(s.trim())) continue;
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
         // "Pass back the `session_id` … it keeps the prior conversation": what moves is an id that refers to the conversation.
         if (c.family === 'conversation' && MOVES_AN_ID.test(s) && !/\b(?:contents?|text|transcript|full|entire|whole|verbatim|everything)\b/.test(s)) continue;

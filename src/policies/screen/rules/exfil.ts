@@ -15,6 +15,7 @@ import {
   MODEL_CONTEXT,
   MOVE_ANY,
   MOVE_OR_SAY,
+  OWN_OUTPUT_OPTION,
   SECRET,
   SECRET_SOURCE,
   STRONG_FILES,
@@ -122,6 +123,8 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     refine: (m, text, _field, facts) => {
       const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
       if (secretParamNamed(`${before}${m[0]}${after}`, facts)) return null;
+      // "If true, include the secret value in the response": an option of what this tool returns.
+      if (OWN_OUTPUT_OPTION.test(`${before}${m[0]}${after}`.trim())) return 'low';
       return SAFE_STORE.test(`${before}${m[0]}${after}`) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
     },
   },

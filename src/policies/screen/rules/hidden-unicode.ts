@@ -24,6 +24,8 @@ interface ClassStats {
 }
 
 const LATIN_LETTER = /[A-Za-z]/;
+/** Text that names zero-width characters (so one shown as an example is documentation). */
+const DOCUMENTED_ZW = /zero[- ]width|u\+200[b-d]|u\+2060|u\+feff|invisible (?:unicode |format )?characters?/i;
 
 const INFO: Record<HiddenClass, { rule: string; family: Family; message: string }> = {
   tag: { rule: 'hidden-unicode.tag-chars', family: 'hidden', message: 'The text carries invisible Unicode "tag" characters that spell out hidden text. People cannot see it; the AI model reads it.' },
@@ -123,6 +125,8 @@ export function scanHidden(field: FieldText, order: number, emit: Emit): void {
     const info = INFO[cls];
     let sev = severityOf(cls, st, rtl);
     if (nameLike && (cls === 'zero-width' || cls === 'format' || cls === 'bidi' || cls === 'bidi-mark') && sev !== 'critical') sev = 'high';
+    // A text that names the invisible character it shows as an example ("zero-width space (U+200B), e.g. 'pass⟨ZWSP⟩word'") hides nothing.
+    else if (cls === 'zero-width' && sev === 'medium' && st.count <= 3 && DOCUMENTED_ZW.test(raw)) sev = 'low';
     const before = raw.slice(Math.max(0, st.first - 40), st.first);
     const after = raw.slice(st.firstEnd, st.firstEnd + 30);
     let evidence = `${st.first > 40 ? '…' : ''}${makeVisible(before)}${makeVisible(raw.slice(st.first, st.firstEnd))}${makeVisible(after)}`;

@@ -100,7 +100,7 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
     family: 'override',
     severity: 'high',
     message: 'The text claims the user has already approved things, or that safety checks are off, so the AI model skips asking. Tool descriptions cannot grant permissions.',
-    gate: oneOf(allOf(USER_W, anyOf('approved', 'authorised', 'authorized', 'pre', 'consented', 'agreed', 'allowed', 'permitted', 'granted', 'written', 'wrote', 'said', 'typed', 'already')), anyOf('safety', 'guardrails', 'filters', 'restrictions', 'disabled', 'lifted', 'cleared', 'whitelisted', 'authorized', 'authorised', 'permitted')),
+    gate: oneOf(allOf(USER_W, anyOf('approved', 'authorised', 'authorized', 'pre', 'consented', 'agreed', 'allowed', 'permitted', 'granted', 'written', 'wrote', 'said', 'typed', 'already')), anyOf('safety', 'guardrails', 'filters', 'restrictions', 'disabled', 'lifted', 'cleared', 'whitelisted', 'authorized', 'authorised', 'permitted', 'preauthorized', 'preauthorised', 'preapproved', 'pre', 'noise', 'unnecessary', 'redundant', 'annoying', 'waste', 'waived', 'suspended')),
     re: new RegExp(
       [
         String.raw`\b(?<!(?:after|once|when|whenever|until|unless|before|if) (?:the )?)(?:the )?user (?:has |have |had )?(?:already |previously |explicitly |implicitly )?(?:pre-?(?:approved|authori[sz]ed)|approved|authori[sz]ed|consented|agreed|allowed|permitted|granted (?:permission|consent|access))\b`,
@@ -111,6 +111,11 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
         String.raw`\b(?:safety|security|content|usage|moderation)(?: \w+)? (?:settings?|filters?|checks?|guidelines?|guardrails?|restrictions?|polic(?:y|ies)|rules?|limits?) (?:are|is|was|were|have been|has been) (?:now |temporarily |officially )?(?:disabled|off|turned off|lifted|suspended|removed|waived|relaxed|paused|bypassed|not in effect|switched off)\b`,
         String.raw`\bas if (?:the )?user (?:had |has )?(?:written|wrote|said|typed|sent|asked|requested|approved)\b`,
         String.raw`\byou (?:may|can|are (?:allowed|permitted|authori[sz]ed) to) (?:now )?(?:run|execute|perform|do) (?:any|every|all)\b`,
+        // "agents connected to this server are pre-authorized as code owners".
+        String.raw`\b(?:you|agents?|assistants?|models?|the (?:assistant|model|agent|ai)s?)\b(?: \w+){0,4} (?:are|is|have been|has been) (?:pre-?authori[sz]ed|pre-?approved|already (?:authori[sz]ed|approved)|whitelisted) (?:as|to|for)\b`,
+        // "asking again is considered noise", "waiting for review … has been waived".
+        String.raw`\b(?:asking|confirming|checking|waiting for (?:review|approval|confirmation))(?: \w+){0,3}\b${gap(20)}\b(?:is|counts as|would be) (?:considered |just |only )?(?:noise|unnecessary|redundant|annoying|a waste(?: of time)?|not needed)\b`,
+        String.raw`\b(?:review|reviews|code review|approval|approvals|confirmation|sign-?off)\b${gap(40)}\b(?:has|have) been (?:waived|suspended|lifted|switched off|turned off)\b|\b(?:review|approval|confirmation|sign-?off) (?:is|are) (?:waived|suspended)\b`,
       ].join('|'),
       'g',
     ),

@@ -71,12 +71,16 @@ const AUTHORITY: PhraseRule = {
   family: 'override',
   severity: 'medium',
   message: "The text tells the AI model to skip the user's confirmation, or claims it is already authorised (written in another language).",
-  gate: anyOf('sin', 'omitir', 'omita', 'omite', 'saltar', 'salte', 'sans', 'ignorer', 'ignorez', 'ohne', 'sem', 'pular', 'senza', 'saltare', 'bez', 'zonder', 'tanpa', 'onay', 'onaylanmistir', 'autorizado', 'autorizada', 'autorise', 'autorisee', 'autorisiert', 'genehmigt', 'autorizzato', 'autorizzata', 'khong'),
+  gate: anyOf('sin', 'omitir', 'omita', 'omite', 'saltar', 'salte', 'sans', 'ignorer', 'ignorez', 'ohne', 'sem', 'pular', 'senza', 'saltare', 'bez', 'zonder', 'tanpa', 'onay', 'onaylanmistir', 'autorizado', 'autorizada', 'autorise', 'autorisee', 'autorisiert', 'genehmigt', 'autorizzato', 'autorizzata', 'khong', 'consenso', 'consentimiento', 'consentement', 'zustimmung', 'einwilligung', 'zugestimmt', 'eingewilligt', 'autorizzazione', 'autorizacion', 'autorizacao', 'autorisation', 'disattiva', 'disabilita', 'desactiva', 'deshabilita', 'desative', 'desabilite', 'desactive', 'deaktiviere', 'deaktivieren', 'desactivez', 'desactiver', 'schalte'),
   re: new RegExp(
     [
       String.raw`\b(?:sin|omitir|omite|omita|saltar|salte|sans|ignorer|ignorez|ohne|sem|pular|senza|saltare|bez|zonder|tanpa)\b (?:\w+ ){0,3}(?:confirmacion|confirmaciones|aprobacion|permiso|confirmation|approbation|autorisation|validation|bestatigung|ruckfrage|zustimmung|genehmigung|nachfrage|confirmacao|aprovacao|permissao|conferma|approvazione|permesso|potwierdzenia|zgody|bevestiging|toestemming|konfirmasi|persetujuan)\b`,
       String.raw`\b(?:ya |deja |bereits |schon |ja |gia )?(?:esta|estas|est|es|etes|ist|sind|estao|e|sei) (?:ya |deja |bereits |schon |ja |gia )?(?:autorizad[oa]s?|autorisee?s?|autorisiert|genehmigt|autorizzat[oa])\b`,
       String.raw`\bonay (?:istemeden|almadan|sormadan|beklemeden)\b|\bonaylanmistir\b|\bkhong can xac nhan\b`,
+      // "l'utente ha già dato il consenso", "der Nutzer hat bereits zugestimmt".
+      String.raw`\b(?:ha|hanno|hat|haben|a|ont|tem|deu|ya ha|ja deu)\b (?:gia|ya|ja|deja|bereits|schon )?(?:dato|dado|donne|gegeben|concedido|concesso|accorde) (?:il |el |o |son |seine |sein |la |a |ihre |ihr )?(?:consenso|consentimiento|consentement|zustimmung|einwilligung|autorizzazione|autorizacion|autorizacao|autorisation)\b|\b(?:hat|haben) (?:bereits|schon) (?:zugestimmt|eingewilligt)\b`,
+      // "disattiva i controlli di sicurezza", "desactiva las comprobaciones de seguridad".
+      String.raw`\b(?:disattiva|disabilita|desactiva|deshabilita|desative|desabilite|desactive|deaktiviere|deaktivieren|desactivez|desactiver|schalte)\b (?:\w+ ){0,2}(?:controlli|controles|comprobaciones|verificacoes|kontrollen|sicherheitsprufungen|verifications|protezioni|protecciones|protecoes)\b(?: (?:di|de|der|da) (?:sicurezza|seguridad|seguranca|sicherheit|securite))?`,
     ].join('|'),
     'g',
   ),
@@ -105,7 +109,7 @@ const ADDRESS: readonly PhraseRule[] = [
     },
     re: new RegExp(
       [
-        String.raw`\b${NOTE_LATIN}\b (?:importante?s? |wichtige?r? |importan |wazna )?(?:para|pro|ao|a|al|a la|pour|a l'intention d[eu]|a l'attention d[eu]|fur|an|per|dla|cho|untuk|till|voor|aan|icin)(?: (?:o|a|el|la|le|l'|les|der|den|die|das|dem|il|lo|de|het))? ?${AI_LATIN}\b`,
+        String.raw`\b${NOTE_LATIN}\b (?:[a-z]+ )?(?:para|pro|ao|a|al|a la|pour|a l'intention d[eu]|a l'attention d[eu]|fur|an|per|dla|cho|untuk|till|voor|aan|icin)(?: (?:o|a|el|la|le|l'|les|der|den|die|das|dem|il|lo|de|het))? ?${AI_LATIN}\b`,
         String.raw`\b${AI_LATIN} (?:icin|i?cin) (?:not|notlar|talimat|talimatlar)\b|\b${AI_LATIN}(?:'?(?:a|ya|e|ye))? (?:not|talimat)\s*:`,
         String.raw`(?:^|[.!?\n]\s*)(?:querido|querida|estimado|estimada|caro|cara|cher|chere|lieber|liebe|drogi|droga|sevgili|beste|hej|hola|ola|ciao|bonjour|hallo|kedves) ${AI_LATIN}\s*[,:!]`,
       ].join('|'),
@@ -124,7 +128,7 @@ const ADDRESS: readonly PhraseRule[] = [
         String.raw`(?:примечание|заметка|указание|указания|инструкция|инструкции|сообщение|напоминание|подсказка|памятка|примітка|вказівка|вказівки|інструкція|нотатка|повідомлення|нагадування)\s+(?:для|к|до)\s+(?:ии[\s-])?(?:ассистента|ассистенту|помощника|ии|ai|llm|чат-?бота|асистента|помічника|ші|моделі\s+ші|модели\s+ии|языковой\s+модели|мовної\s+моделі)(?!\p{L})`,
         String.raw`(?:^|[.!?\n]\s*)(?:уважаемый|дорогой|шановний|любий)\s+(?:ассистент|помощник|асистент|помічник)`,
         String.raw`(?:给|給|致|对|對)(?:AI|ai|人工智能|智能)?(?:助手|助理|大模型|语言模型|語言模型)(?:的)?(?:说明|說明|提示|注意事项|注意事項|注意|指示|备注|備註|留言|消息|訊息|话|話)|(?:AI|ai)?(?:助手|助理)(?:请|請)?(?:注意|须知|須知)[:：]`,
-        String.raw`(?:AI|ai|ＡＩ)?(?:アシスタント|エージェント|言語モデル|AI|ＡＩ)(?:への|に対する|向けの?|へ(?:の)?)(?:注意|指示|メモ|注記|メッセージ|お願い|備考|連絡|注意事項)`,
+        String.raw`(?:AI|ai|ＡＩ)?(?:アシスタント|エージェント|言語モデル|AI|ＡＩ)(?:への|に対する|向けの?|へ(?:の)?)(?:注意|指示|メモ|注記|メッセージ|お願い|備考|連絡|注意事項|補足|伝言|ノート|案内)`,
         String.raw`(?:AI\s*)?(?:어시스턴트|인공지능|AI|언어\s*모델)(?:에게|를\s*위한|용|께)\s*(?:참고|안내|지시|메모|메시지|주의|노트|전달)`,
         String.raw`(?:ملاحظة|ملاحظات|تعليمات|تعليمة|رسالة|تنبيه|تذكير)\s+(?:(?:إلى|الى|موجهة\s+(?:إلى|الى)|خاصة\s+ب)\s*)?(?:ال)?(?:مساعد|للمساعد|للذكاء\s+الاصطناعي|الذكاء\s+الاصطناعي|نموذج\s+اللغة|للنموذج\s+اللغوي)`,
         String.raw`(?:הערה|הוראה|הוראות|הודעה|תזכורת|הנחיה|הנחיות)\s+(?:ל|עבור\s+)ה?(?:עוזר|בינה\s+המלאכותית|מודל\s+השפה|צ'אטבוט)`,
