@@ -66,7 +66,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
-      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface'),
+      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state'),
     ),
     re: new RegExp(
       [
@@ -104,6 +104,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         `\\b(?:do not|don't|never) (?:relay|pass on|surface|repeat|show|display|forward) (?:it|this|these|them|that|this field|that field) (?:to|with) (?:the |your )?user\\b`,
         `\\bstrip (?:them|it|these|those|this|that) (?:out )?(?:from|of) (?:anything|everything|what(?:ever)?|all) (?:you )?(?:show|display|tell|report|quote|relay|return)\\b`,
         `\\b(?:keep|continue) (?:describing|presenting|calling|labelling|labeling) (?:this tool|it|the tool)(?: to (?:the |your )?users?)? as\\b`,
+        `\\b(?:quote|mention|report|show|tell|state) only the (?:listed|original|base|quoted|advertised|pre-?tax|entered|nominal) (?:price|amount|total|figure|cost|fee)\\b`,
         `\\b(?:your|the) (?:reply|answer|response|confirmation) should only (?:confirm|mention|say|state|report)\\b|\\b(?:mention|confirm|quote|report) only (?:how many|the count|the amount|that)\\b${gap(40)}\\b(?:leave|not|without|rather than)\\b`,
       ].join('|'),
       'g',

@@ -47,7 +47,7 @@ export const LATIN_LANGS: Record<string, Lang> = {
   pl: {
     gate: anyOf('zignoruj', 'ignoruj', 'zapomnij', 'pomin', 'nie', 'bez', 'wyslij', 'przeslij', 'dolacz', 'dodaj', 'wklej', 'przekaz', 'zawsze', 'wywoluj', 'uzywaj', 'uzyj', 'wywolaj', 'potajemnie'),
     override: String.raw`\b(?:zignoruj|ignoruj|zapomnij|pomin)\b (?:o )?(?:wszystkie |wszelkie |swoje |poprzednie |wczesniejsze )*(?:polecenia|instrukcje|wytyczne|zasady|regu[lł]y)\b`,
-    conceal: String.raw`\bnie (?:mow|informuj|wspominaj|powiadamiaj|ujawniaj|pokazuj)\b${gap(20)}\bu[zż]ytkownik\w*|\bbez wiedzy u[zż]ytkownik\w*|\bpotajemnie\b`,
+    conceal: String.raw`\bnie (?:mow|informuj|wspominaj|powiadamiaj|ujawniaj|pokazuj)\b o (?:tej|tym|tych|zmianie|zmianach)\b|\bnie (?:mow|informuj|wspominaj|powiadamiaj|ujawniaj|pokazuj)\b${gap(20)}\bu[zż]ytkownik\w*|\bbez wiedzy u[zż]ytkownik\w*|\bpotajemnie\b`,
     exfil: String.raw`\b(?:wyslij|przeslij|dolacz|dodaj|wklej|przekaz)\b${gap(40)}\b(?:histori[ea] (?:czatu|rozmowy)|ca[lł]a rozmow[ea]|poprzednie wiadomosci|prompt systemowy|has[lł]a|klucze api|dane uwierzytelniajace|zmienne srodowiskowe)\b`,
     redirect: String.raw`\b(?:zawsze )?(?:wywoluj|uzywaj|uzyj|wywolaj)\b (?:zawsze )?to narzedzie\b(?:${gap(30)}\b(?:jako pierwsze|zamiast|przed)\b)?`,
   },
@@ -56,7 +56,7 @@ export const LATIN_LANGS: Record<string, Lang> = {
     override: String.raw`\b(?:onceki|tum|butun|daha onceki)\b (?:\w+ ){0,2}(?:talimatlari|komutlari|kurallari|yonergeleri)\b (?:\w+ )?(?:yok say|gormezden gel|unut|dikkate alma)\b`,
     conceal: String.raw`\bkullaniciya\b (?:\w+ ){0,3}(?:soyleme|bahsetme|anlatma|bildirme|gosterme)\b|\bkullanicinin haberi olmadan\b|\bgizlice\b`,
     exfil: String.raw`\b(?:sohbet gecmisini|konusma gecmisini|tum konusmayi|onceki mesajlari|sistem istemini|sifreleri|parolalari|api anahtarlarini|ortam degiskenlerini)\b${gap(40)}\b(?:ekle|gonder|yapistir|ilet|yaz)\b`,
-    redirect: String.raw`\b(?:her zaman )?bu araci\b (?:\w+ ){0,3}(?:kullan|cagir)\w*\b`,
+    redirect: String.raw`\b(?:diger|baska) (?:\w+ ){0,2}araclar\w*\b${gap(20)}\b(?:asla|hicbir zaman)? ?(?:cagirma|kullanma)\b|\b(?:her zaman )?bu araci\b (?:\w+ ){0,3}(?:kullan|cagir)\w*\b`,
   },
   vi: {
     gate: anyOf('bo', 'qua', 'đung', 'dung', 'khong', 'gui', 'chen', 'them', 'đinh', 'dinh', 'sao', 'luon', 'goi'),

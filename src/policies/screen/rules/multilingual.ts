@@ -110,7 +110,7 @@ const ADDRESS: readonly PhraseRule[] = [
     re: new RegExp(
       [
         String.raw`\b${NOTE_LATIN}\b (?:[a-z]+ )?(?:para|pro|ao|a|al|a la|pour|a l'intention d[eu]|a l'attention d[eu]|fur|an|per|dla|cho|untuk|till|voor|aan|icin)(?: (?:o|a|el|la|le|l'|les|der|den|die|das|dem|il|lo|de|het))? ?${AI_LATIN}\b`,
-        String.raw`\b${AI_LATIN} (?:icin|i?cin) (?:not|notlar|talimat|talimatlar)\b|\b${AI_LATIN}(?:'?(?:a|ya|e|ye))? (?:not|talimat)\s*:`,
+        String.raw`\b${AI_LATIN} (?:icin|i?cin) (?:not|notlar|talimat|talimatlar)\b|\b(?:asistan|yapay zeka) icin\s*:|\b${AI_LATIN}(?:'?(?:a|ya|e|ye))? (?:not|talimat)\s*:`,
         String.raw`(?:^|[.!?\n]\s*)(?:querido|querida|estimado|estimada|caro|cara|cher|chere|lieber|liebe|drogi|droga|sevgili|beste|hej|hola|ola|ciao|bonjour|hallo|kedves) ${AI_LATIN}\s*[,:!]`,
       ].join('|'),
       'g',
