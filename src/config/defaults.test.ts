@@ -57,19 +57,23 @@ describe('defaults', () => {
         'servers:',
         '  a: { command: x, security: { actions: { medium: block }, pinTls: true } }',
         '  b: { command: y }',
+        '  c: { url: "https://mcp.example/mcp", security: { pinTls: key } }',
         'profiles:',
         '  prod: { security: { actions: { medium: block } } }',
         'state: { dir: data, pins: memory }',
       ].join('\n'),
       { XDG_STATE_HOME: '/xdg' },
     );
-    expect(cfg.servers.a?.security).toEqual({ actions: { critical: 'block', high: 'block', medium: 'block', low: 'quarantine', info: 'allow' }, mode: 'preapproved', newItems: 'auto-if-clean', pinTls: true });
+    expect(cfg.servers.a?.security).toEqual({ actions: { critical: 'block', high: 'block', medium: 'block', low: 'quarantine', info: 'allow' }, mode: 'preapproved', newItems: 'auto-if-clean', pinTls: 'certificate' });
     expect(cfg.servers.b?.security.actions.medium).toBe('quarantine');
+    expect(cfg.servers.b?.security.pinTls).toBe(false);
+    expect(cfg.servers.c?.security.pinTls).toBe('key');
     expect(cfg.profiles.prod?.actions).toEqual({ medium: 'block' });
     expect(cfg.state).toEqual({ dir: resolve('data'), pins: 'memory' });
     expect(parse('', { PORTCULLIS_STATE_DIR: '/srv/pc', XDG_STATE_HOME: '/xdg' }).state.dir).toBe('/srv/pc');
     expect(parse('', { XDG_STATE_HOME: '/xdg' }).state.dir).toBe('/xdg/portcullis');
     expect(() => parse('security: { actions: { high: explode } }')).toThrow(/security\.actions\.high/);
+    expect(() => parse('security: { pinTls: spki }')).toThrow(/security\.pinTls: expected false, true .*"key"/);
   });
 
   it('empty sections mean defaults', () => {

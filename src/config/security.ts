@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { SecurityConfig, SeverityAction, SeverityActions, StateConfig } from './types.js';
+import type { SecurityConfig, SeverityAction, SeverityActions, StateConfig, TlsPin } from './types.js';
 
 /** The severities of screening findings, strongest first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -26,11 +26,13 @@ const action = z.enum(ACTIONS);
 const actionsSchema = z.strictObject({ critical: action.optional(), high: action.optional(), medium: action.optional(), low: action.optional(), info: action.optional() });
 const mode = z.enum(['tofu', 'preapproved']);
 const newItems = z.enum(['auto-if-clean', 'require-approval']);
+/** `pinTls`: off, the certificate (`true` or `certificate`; every renewal is a change) or its public key (`key`; survives renewals that keep the key). */
+const pinTls = z.union([bool, z.enum(['certificate', 'key'])], { error: 'expected false, true (the certificate), "certificate" or "key" (the public key)' }).transform((v): TlsPin => (v === true ? 'certificate' : v));
 
 /** `servers.<name>.security`: overrides for one server. */
 export const serverSecuritySchema = z.preprocess(
   nullIsAbsent,
-  z.strictObject({ actions: actionsSchema.optional(), mode: mode.optional(), newItems: newItems.optional(), pinTls: bool.optional() }).optional(),
+  z.strictObject({ actions: actionsSchema.optional(), mode: mode.optional(), newItems: newItems.optional(), pinTls: pinTls.optional() }).optional(),
 );
 
 /** `profiles.<name>.security`: stricter actions for one profile. */
@@ -48,7 +50,7 @@ export const securitySchema = z.preprocess(
       mode: mode.default('tofu'),
       newItems: newItems.default('auto-if-clean'),
       refreshIntervalMs: int(0).default(300_000),
-      pinTls: bool.default(false),
+      pinTls: pinTls.default(false),
       judge: z.strictObject({ url: z.url({ protocol: /^https?$/ }), timeoutMs: int(1).default(5000), concurrency: z.preprocess(numeric, z.number().int().min(1).max(64)).default(8), headers: z.record(z.string(), z.string()).default({}) }).optional(),
     })
     .prefault({}),

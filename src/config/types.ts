@@ -10,6 +10,9 @@ export type ServerTransport = 'stdio' | 'streamable-http' | 'sse';
 export type EraPreference = 'auto' | 'legacy' | 'modern';
 
 /** Restart/reconnect backoff for one server. */
+/** What of an HTTPS server's TLS identity is pinned: nothing, its certificate, or its public key (SPKI). */
+export type TlsPin = false | 'certificate' | 'key';
+
 export interface BackoffConfig {
   initialDelayMs: number;
   maxDelayMs: number;
@@ -63,7 +66,7 @@ export interface ServerSecurity {
   actions: SeverityActions;
   mode: PinMode;
   newItems: NewItemPolicy;
-  pinTls: boolean;
+  pinTls: TlsPin;
 }
 
 /** The `security:` section. */
@@ -80,7 +83,7 @@ export interface SecurityConfig {
   /** Re-list every server this often to catch silent changes, in ms (0 = only on notifications and reconnects). */
   refreshIntervalMs: number;
   /** Pin the TLS certificate of HTTPS servers as part of their identity. */
-  pinTls: boolean;
+  pinTls: TlsPin;
   /** Optional second opinion over HTTP (off unless set). */
   judge?: { url: string; timeoutMs: number; concurrency: number; headers: Record<string, string> };
 }

@@ -95,7 +95,7 @@ describe('resolveIdentity: http', () => {
     openssl = false;
   }
   // Node cannot create X.509 certificates; the openssl CLI makes a throw-away self-signed one.
-  it.skipIf(!openssl)('pins the TLS certificate fingerprint with pinTls (skipped: no openssl CLI to make a test certificate)', async () => {
+  it.skipIf(!openssl)('pins the TLS certificate, or with pinTls: key its public key across a renewal (skipped: no openssl CLI to make a test certificate)', async () => {
     const key = join(root, 'key.pem');
     const cert = join(root, 'cert.pem');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
@@ -106,6 +106,25 @@ describe('resolveIdentity: http', () => {
       const { port } = server.address() as AddressInfo;
       const id = await resolveIdentity({ transport: 'streamable-http', url: `https://127.0.0.1:${port}/mcp` }, { pinTls: true });
       expect(id.tlsCertSha256).toBe(createHash('sha256').update(new X509Certificate(certPem).raw).digest('hex'));
+      expect(id.tlsKeySha256).toBeUndefined();
+      // pinTls: key pins the public key, so a renewed certificate with the same key keeps the identity.
+      const byKey = await resolveIdentity({ transport: 'streamable-http', url: `https://127.0.0.1:${port}/mcp` }, { pinTls: 'key' });
+      const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+      expect(byKey.tlsKeySha256).toBe(createHash('sha256').update(spki).digest('hex'));
+      expect(byKey.tlsCertSha256).toBeUndefined();
+      const renewed = join(root, 'renewed.pem');
+      execFileSync('openssl', ['req', '-x509', '-key', key, '-out', renewed, '-days', '2', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+      const server2 = createTlsServer({ key: readFileSync(key), cert: readFileSync(renewed) }, (s) => s.end());
+      await new Promise<void>((r) => server2.listen(0, '127.0.0.1', r));
+      try {
+        const port2 = (server2.address() as AddressInfo).port;
+        const again = await resolveIdentity({ transport: 'streamable-http', url: `https://127.0.0.1:${port2}/mcp` }, { pinTls: 'key' });
+        expect(again.tlsKeySha256).toBe(byKey.tlsKeySha256);
+        const cert2 = await resolveIdentity({ transport: 'streamable-http', url: `https://127.0.0.1:${port2}/mcp` }, { pinTls: 'certificate' });
+        expect(cert2.tlsCertSha256).not.toBe(id.tlsCertSha256);
+      } finally {
+        await new Promise((r) => server2.close(r));
+      }
     } finally {
       await new Promise((r) => server.close(r));
     }

@@ -4,7 +4,7 @@
  * quarantines the server until an admin approves it. Environment values are never part of it
  * (they are secrets more often than not), nor are credentials in URLs.
  */
-import { createHash } from 'node:crypto';
+import { X509Certificate, createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { connect } from 'node:tls';
 import { redactArgs } from '../../telemetry/redact.js';
@@ -28,8 +28,10 @@ export interface ServerIdentity {
   spec?: string;
   /** http: the URL without credentials, secret-looking query parameters or fragment. */
   url?: string;
-  /** http with `pinTls`: SHA-256 of the server certificate (DER), lowercase hex. */
+  /** http with `pinTls: certificate`: SHA-256 of the server certificate (DER), lowercase hex. */
   tlsCertSha256?: string;
+  /** http with `pinTls: key`: SHA-256 of the certificate's public key (SPKI, DER), lowercase hex; unchanged by renewals that keep the key. */
+  tlsKeySha256?: string;
 }
 
 /** The configured server, as far as identity goes. */
@@ -45,8 +47,8 @@ export interface IdentitySource {
 
 /** Options of `resolveIdentity`. */
 export interface IdentityOptions {
-  /** Also pin the TLS certificate of an https URL (rotates with the certificate). */
-  pinTls?: boolean;
+  /** Also pin the TLS identity of an https URL: its certificate (`true`/`certificate`, rotates with it) or its public key (`key`). */
+  pinTls?: boolean | 'certificate' | 'key';
   signal?: AbortSignal;
   /** Bound of the TLS handshake, default 5000 ms. */
   timeoutMs?: number;
@@ -67,10 +69,11 @@ export function normaliseUrl(url: string): string {
 }
 
 /**
- * SHA-256 (lowercase hex) of the certificate a TLS server presents at `url`. The certificate is
- * not validated — this records what is there (self-signed included), it does not trust it.
+ * SHA-256 (lowercase hex) of the certificate a TLS server presents at `url`, or with `of: 'key'` of
+ * its public key (SPKI). The certificate is not validated — this records what is there
+ * (self-signed included), it does not trust it.
  */
-export async function tlsCertificateSha256(url: string, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<string> {
+export async function tlsCertificateSha256(url: string, opts: { signal?: AbortSignal; timeoutMs?: number; of?: 'certificate' | 'key' } = {}): Promise<string> {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port || 443);
@@ -91,7 +94,10 @@ export async function tlsCertificateSha256(url: string, opts: { signal?: AbortSi
     socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate();
       if (!cert?.raw) finish(new Error(`${host}:${port} presented no certificate`));
-      else finish(undefined, createHash('sha256').update(cert.raw).digest('hex'));
+      else {
+        const der = opts.of === 'key' ? new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' }) : cert.raw;
+        finish(undefined, createHash('sha256').update(der).digest('hex'));
+      }
     });
   });
 }
@@ -117,10 +123,13 @@ export async function resolveIdentity(server: IdentitySource, opts: IdentityOpti
   }
   const identity: ServerIdentity = { transport: server.transport, url: normaliseUrl(server.url ?? '') };
   if (opts.pinTls && new URL(identity.url ?? '').protocol === 'https:') {
-    const tlsOpts: { signal?: AbortSignal; timeoutMs?: number } = {};
+    const of = opts.pinTls === 'key' ? 'key' : 'certificate';
+    const tlsOpts: { signal?: AbortSignal; timeoutMs?: number; of: 'certificate' | 'key' } = { of };
     if (opts.signal) tlsOpts.signal = opts.signal;
     if (opts.timeoutMs !== undefined) tlsOpts.timeoutMs = opts.timeoutMs;
-    identity.tlsCertSha256 = await tlsCertificateSha256(server.url ?? '', tlsOpts);
+    const fingerprint = await tlsCertificateSha256(server.url ?? '', tlsOpts);
+    if (of === 'key') identity.tlsKeySha256 = fingerprint;
+    else identity.tlsCertSha256 = fingerprint;
   }
   return identity;
 }
