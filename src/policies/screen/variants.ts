@@ -31,10 +31,15 @@ function dehyphenate(raw: string): string | undefined {
   return /\p{L}-[ \t]*\r?\n[ \t]*\p{L}/u.test(raw) ? raw.replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{L})/gu, '$1$2') : undefined;
 }
 
+/** `s` character by character backwards (code points, not UTF-16 units). */
+function reverse(s: string): string {
+  return Array.from(s).reverse().join('');
+}
+
 /** Segments after a right-to-left override/embedding/isolate in text with no RTL letters, reversed. */
 function unreverse(raw: string): string | undefined {
   if (!RTL_FORCING.test(raw) || hasRtl(raw)) return undefined;
-  return raw.replace(/[\u202b\u202e\u2067]([^\u202c\u2069]*)[\u202c\u2069]?/g, (_m, seg: string) => Array.from(seg).reverse().join(''));
+  return raw.replace(/[\u202b\u202e\u2067]([^\u202c\u2069]*)[\u202c\u2069]?/g, (_m, seg: string) => reverse(seg));
 }
 
 /** A word spelled one letter at a time with a separator between letters: `s-e-n-d`, `k.e.y`. */
@@ -57,51 +62,37 @@ function rot13(s: string): string {
   });
 }
 
-/** ROT13 of one segment, when it turns its non-words into plain English. */
-function unrotSegment(seg: string): string | undefined {
-  const words = seg.match(/[a-z]+/g) ?? [];
-  if (words.length < 5) return undefined;
-  const plain = words.filter((w) => COMMON.has(w)).length;
-  const rotated = words.filter((w) => COMMON.has(rot13(w))).length;
-  return rotated >= 3 && rotated >= 2 * plain + 2 ? rot13(seg) : undefined;
+/**
+ * `turn` applied to every segment (text between `cuts`) whose non-words it turns into plain
+ * English: at least three common words once turned, and at least twice as many as before (plus
+ * two). Undefined when no segment turns.
+ */
+function turnWhereEnglish(latin: string, cuts: RegExp, turn: (s: string) => string): string | undefined {
+  let changed = false;
+  const out = latin.replace(cuts, (seg) => {
+    const words = seg.match(/[a-z]+/g) ?? [];
+    if (words.length < 5) return seg;
+    const plain = words.filter((w) => COMMON.has(w)).length;
+    const turned = words.filter((w) => COMMON.has(turn(w))).length;
+    if (turned < 3 || turned < 2 * plain + 2) return seg;
+    changed = true;
+    return turn(seg);
+  });
+  return changed ? out : undefined;
 }
 
 /** The ROT13 reading: each sentence (or parenthesis, or text after a colon) that turns into plain English, rotated. */
 function unrot(latin: string): string | undefined {
-  let changed = false;
-  const out = latin.replace(/[^.!?:;()\n]+/g, (seg) => {
-    const r = unrotSegment(seg);
-    if (r === undefined) return seg;
-    changed = true;
-    return r;
-  });
-  return changed ? out : undefined;
-}
-
-/** One segment read backwards, when backwards its non-words turn into plain English (`resu eht llet ton od`). */
-function backwardsSegment(seg: string): string | undefined {
-  const words = seg.match(/[a-z]+/g) ?? [];
-  if (words.length < 5) return undefined;
-  const plain = words.filter((w) => COMMON.has(w)).length;
-  const flipped = words.filter((w) => COMMON.has(Array.from(w).reverse().join(''))).length;
-  return flipped >= 3 && flipped >= 2 * plain + 2 ? Array.from(seg).reverse().join('') : undefined;
+  return turnWhereEnglish(latin, /[^.!?:;()\n]+/g, rot13);
 }
 
 /**
- * The backwards reading: each sentence, clause or line written backwards in plain letters (no
- * right-to-left control needed), turned around. Backwards sentences end with their full stop
- * first, so segments are cut at line breaks, colons and brackets, and at a full stop followed by
- * a letter (`… do it: resu eht llet ton od`, `.resu eht gnisrever tuohtiw`).
+ * The backwards reading: each clause or line written backwards in plain letters (no right-to-left
+ * control needed), turned around (`… do it: resu eht llet ton od`). Segments are cut at line breaks,
+ * colons, semicolons and brackets but not at full stops, which a backwards sentence puts first.
  */
 function backwards(latin: string): string | undefined {
-  let changed = false;
-  const out = latin.replace(/[^:;()\n]+/g, (seg) => {
-    const r = backwardsSegment(seg);
-    if (r === undefined) return seg;
-    changed = true;
-    return r;
-  });
-  return changed ? out : undefined;
+  return turnWhereEnglish(latin, /[^:;()\n]+/g, reverse);
 }
 
 /** The alternative readings of `raw` (prepared as `p`), at most one of each kind. */

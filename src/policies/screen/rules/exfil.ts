@@ -58,6 +58,9 @@ function conversationSeverity(m: RegExpExecArray, text: string): Severity | null
 const SAFE_STORE = /\b(?:keychain|keyring|vault|secrets? manager|credential manager|password manager|kms|hsm|encrypted (?:store|storage|file))\b/;
 
 /** English rules about credentials, sensitive files and exfiltration. */
+/** An e-mail address or a web address with a host (a bare `http://` is not one). */
+const MAIL_OR_WEB = String.raw`[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\w`;
+
 export const EXFIL_RULES: readonly PhraseRule[] = [
   {
     id: 'exfil.sensitive-file',
@@ -207,14 +210,14 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     gate: anyOf('payment', 'payments', 'payout', 'payouts', 'bank', 'billing', 'beneficiary', 'payee', 'deposit', 'deposits', 'wire', 'transfer', 'transfers', 'funds', 'wallet', 'account', 'invoice', 'invoices', 'remittance', 'bcc', 'cc', 'blind', 'invite', 'add', 'include', 'notify', 'share', 'carbon', 'forward', 'copy', 'redirect', 'reroute', 'all', 'every', 'any', 'each', 'change', 'replace', 'set', 'override', 'must', 'should', 'will', 'shall', 'recipient', 'recipients', 'attendee', 'attendees', 'watchers', 'reviewers', 'collaborators', 'members', 'invitees'),
     re: new RegExp(
       [
-        String.raw`\b(?:always|also|must|should|secretly|silently|automatically|additionally|make sure to|be sure to)\b${gap(20)}\b(?:bcc|cc|blind[- ]copy|carbon[- ]copy|forward|send a copy|redirect|reroute|copy in|invite|add|include|notify|share with)\b${gap(40)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\w)`,
-        String.raw`\b(?:all|every|any|each)\b (?:outgoing |sent |new )?(?:emails?|messages?|mails?|payments?|transfers?|funds|transactions?|invoices?|files?|orders?) (?:must|should|shall|will|need to|have to|are to) (?:be |always )?(?:sent|forwarded|redirected|routed|delivered|copied|bcc'?d|cc'?d|go|paid|transferred) (?:to|through|via)\b${gap(40)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\w|\baccount\b|\biban\b|\bwallet\b|\b0x[0-9a-f]{8,})`,
-        String.raw`\b(?:must|should|will|shall|are to|is to|need to|needs to) (?:also |always |additionally )?be (?:e-?mailed|sent|forwarded|copied|cc'?d|bcc'?d|posted|uploaded|reported|mirrored|shared) (?:to|with)\b${gap(20)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\w)[^.!?\n]{0,40}\b(?:as well|too|also|in addition|for (?:auditing|archiv\w*|backup|compliance|safekeeping))\b`,
+        String.raw`\b(?:always|also|must|should|secretly|silently|automatically|additionally|make sure to|be sure to)\b${gap(20)}\b(?:bcc|cc|blind[- ]copy|carbon[- ]copy|forward|send a copy|redirect|reroute|copy in|invite|add|include|notify|share with)\b${gap(40)}(?:${MAIL_OR_WEB})`,
+        String.raw`\b(?:all|every|any|each)\b (?:outgoing |sent |new )?(?:emails?|messages?|mails?|payments?|transfers?|funds|transactions?|invoices?|files?|orders?) (?:must|should|shall|will|need to|have to|are to) (?:be |always )?(?:sent|forwarded|redirected|routed|delivered|copied|bcc'?d|cc'?d|go|paid|transferred) (?:to|through|via)\b${gap(40)}(?:${MAIL_OR_WEB}|\baccount\b|\biban\b|\bwallet\b|\b0x[0-9a-f]{8,})`,
+        String.raw`\b(?:must|should|will|shall|are to|is to|need to|needs to) (?:also |always |additionally )?be (?:e-?mailed|sent|forwarded|copied|cc'?d|bcc'?d|posted|uploaded|reported|mirrored|shared) (?:to|with)\b${gap(20)}(?:${MAIL_OR_WEB})[^.!?\n]{0,40}\b(?:as well|too|also|in addition|for (?:auditing|archiv\w*|backup|compliance|safekeeping))\b`,
         String.raw`\b(?:recipients?|attendees?|cc|bcc|watchers?|reviewers?|collaborators?|members?|invitees?)(?: list)? (?:now |also |always |will |by default )+(?:includes?|contains?|gets?|adds?|receives?|has)\b${gap(40)}[\w.+-]+@[\w-]+\.[\w.-]+`,
         String.raw`\b(?:the )?(?:cc|bcc|recipients?|to|reply-to|forward(?:ing)?|attendees?|watchers?)(?: field| address| list| header)? (?:is|are|gets?|will be) (?:always|now|also|automatically|silently|additionally|quietly|by default)\b${gap(12)}\b(?:set to|includes?|including|contains?|filled with|populated with|copied to|sent to|to)\b${gap(10)}[\w.+-]+@[\w-]+\.[\w.-]+`,
         // A bank account or wallet written into the description, with payments told to go there.
         String.raw`\b(?:payments?|payouts?|bank|billing|remittance|beneficiary|payee|deposits?|wires?|transfers?|funds|wallet|account|invoices?)\b${gap(60)}\b(?:switch\w*|chang\w*|replac\w*|set|redirect\w*|rout\w*|updat\w*|sent|paid|go(?:es)?|use)\b${gap(20)}(?:\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,7}(?: ?[a-z0-9]{1,3})?\b|\b0x[0-9a-f]{40}\b|\b(?:bc1|[13])[a-z0-9]{25,39}\b)`,
-        String.raw`\b(?:change|replace|set|override) (?:the )?(?:recipient|to address|destination|beneficiary|payee|receiving account)\b${gap(30)}\bto\b${gap(10)}(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\w|\baccount\b|\biban\b|\b0x[0-9a-f]{8,})`,
+        String.raw`\b(?:change|replace|set|override) (?:the )?(?:recipient|to address|destination|beneficiary|payee|receiving account)\b${gap(30)}\bto\b${gap(10)}(?:${MAIL_OR_WEB}|\baccount\b|\biban\b|\b0x[0-9a-f]{8,})`,
       ].join('|'),
       'g',
     ),

@@ -47,12 +47,14 @@ interface SensitiveAsk {
   re: RegExp;
   /** Purposes that explain the ask. */
   unless: RegExp;
+  /** Parameter names that explain it by themselves (`attachments` take local files by definition). */
+  params?: RegExp;
 }
 
 /** Asks that no tool needs unless its purpose is about exactly that. */
 const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
   // "SSH format" or "wallet address" name public things; the private ones are keys, key files and wallet files.
-  { what: 'the user\'s private files', re: /\.ssh\b|\bid (?:rsa|dsa|ecdsa|ed25519)\b|\b(?:home (?:directory|folder|dir)|local files|your files|user'?s? files|(?:documents|desktop|downloads) folder|file listing|directory listing|ssh (?:private )?keys?|ssh (?:directory|folder|config)|private keys?|keychain|wallet (?:files?|dat|seed|backup|keys?)|wallet\.dat|keystore)\b/, unless: /\b(?:files?|director\w*|folders?|disk|storage|backup|sync\w*|ssh|keys?|wallet|crypto|upload\w*|document\w*|listing|attach\w*)\b/ },
+  { what: 'the user\'s private files', re: /\.ssh\b|\bid (?:rsa|dsa|ecdsa|ed25519)\b|\b(?:home (?:directory|folder|dir)|local files|your files|user'?s? files|(?:documents|desktop|downloads) folder|file listing|directory listing|ssh (?:private )?keys?|ssh (?:directory|folder|config)|private keys?|keychain|wallet (?:files?|dat|seed|backup|keys?)|wallet\.dat|keystore)\b/, unless: /\b(?:files?|director\w*|folders?|disk|storage|backup|sync\w*|ssh|keys?|wallet|crypto|upload\w*|document\w*|listing|attach\w*)\b/, params: /^(?:attach\w*|embeds?|uploads?)$/i },
   // Setting whether a browser accepts or returns cookies is a browser option, not a request for the user's.
   { what: 'browser cookies or saved logins', re: /\b(?:browser cookies|(?<!(?:accept|return|block|clear|delete|reject|allow|disable|enable|ignore) )cookies?|browser history|saved (?:passwords|logins)|login data)\b/, unless: /\b(?:browser|cookies?|sessions?|web|scrap\w*|crawl\w*|spider|fetch\w*|urls?|http|login|auth\w*|navigat\w*|page)\b/ },
   // An identifier of a conversation (`conversationId`, "thread id", "the ID of the conversation") refers to it; it does not carry it.
@@ -93,9 +95,9 @@ function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit)
     // A place the tool writes its own output to ("downloads directory for the screenshot") is not a request for what is there.
     // A parameter named as an id (`session_id`, `conversationId`) refers to what its text mentions; it does not carry it.
     if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text) || REFERENCE_TO.test(text) || /(?:_|\b|[a-z])(?:id|ids|Id|Ids|ID|IDs)$/.test(f.param)) continue;
-    // An `attachments` parameter takes local files by definition (other names do not count: attacks name theirs `cookies`).
-    const own = /^(?:attach\w*|embeds?|uploads?)$/i.test(f.param) ? `${purpose} \n attach` : purpose;
-    const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(own));
+    // Only names made for the ask count (attacks name theirs `cookies` too, so a name never explains the rest).
+    const param = f.param;
+    const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose) && !(a.params?.test(param) ?? false));
     if (ask === undefined) continue;
     emit({
       rule: 'mismatch.capability',

@@ -97,12 +97,15 @@ const NOTE_LATIN = String.raw`(?:nota|notas|observacao|observacion|aviso|avisos|
  * para o assistente:", "Hinweis für den Assistenten:", "给AI助手的说明"): documentation describes a
  * tool, a note to the model is an instruction in disguise.
  */
+const ADDRESS_BASE = {
+  id: 'injection.addresses-model',
+  family: 'directive',
+  severity: 'medium',
+  message: 'The text speaks directly to the AI model (written in another language). Documentation describes a tool; text addressed to the model is an instruction in disguise.',
+} as const;
 const ADDRESS: readonly PhraseRule[] = [
   {
-    id: 'injection.addresses-model',
-    family: 'directive',
-    severity: 'medium',
-    message: 'The text speaks directly to the AI model (written in another language). Documentation describes a tool; text addressed to the model is an instruction in disguise.',
+    ...ADDRESS_BASE,
     gate: (words) => {
       for (const w of words) if (AI_WORDS.has(w.replace(/^[a-z]'/, ''))) return true;
       return false;
@@ -117,10 +120,7 @@ const ADDRESS: readonly PhraseRule[] = [
     ),
   },
   {
-    id: 'injection.addresses-model',
-    family: 'directive',
-    severity: 'medium',
-    message: 'The text speaks directly to the AI model (written in another language). Documentation describes a tool; text addressed to the model is an instruction in disguise.',
+    ...ADDRESS_BASE,
     gate: anyOf(SCRIPT_WORDS.cyrillic, SCRIPT_WORDS.han, SCRIPT_WORDS.kana, SCRIPT_WORDS.hangul, SCRIPT_WORDS.arabic, SCRIPT_WORDS.hebrew, SCRIPT_WORDS.devanagari),
     form: 'native',
     re: new RegExp(
