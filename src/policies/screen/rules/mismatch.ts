@@ -83,6 +83,9 @@ const NAMED_LOOKUP = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bthe \w+ is (?:usually |typ
 /** An identifier of a secret ("the SSH key ID", "token name"), which refers to it without carrying it. */
 const REFERENCE_TO = /\b(?:ssh )?(?:keys?|tokens?|secrets?|passwords?|credentials?|wallets?) (?:ids?|identifiers?|names?|uuids?|fingerprints?|labels?)\b/;
 
+/** A parameter named as an id: `id`, `session_id`, `conversationId` (not `paid`, `valid`, `android`). */
+const ID_PARAM = /(?:^|[_-])(?:id|ids|Id|Ids|ID|IDs)$|[a-z0-9](?:Id|Ids|ID|IDs)$/;
+
 /** A parameter naming where the tool saves what it makes. */
 const OUTPUT_PLACE = /\b(?:(?:custom |target |destination |output |download(?:s)? |save |export )(?:directory|dir|folder|path)|(?:directory|folder|path) (?:to|where(?: to)?) (?:save|store|write|put|download)|(?:save|saves|saved|store|write|download)\w* (?:\w+ )?(?:to|into|in) (?:this|the|a|which) (?:directory|folder|path))\b/;
 
@@ -94,7 +97,7 @@ function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit)
     const text = prepare(f.text.slice(0, 400), { words: true }).latin;
     // A place the tool writes its own output to ("downloads directory for the screenshot") is not a request for what is there.
     // A parameter named as an id (`session_id`, `conversationId`) refers to what its text mentions; it does not carry it.
-    if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text) || REFERENCE_TO.test(text) || /(?:_|\b|[a-z])(?:id|ids|Id|Ids|ID|IDs)$/.test(f.param)) continue;
+    if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text) || REFERENCE_TO.test(text) || ID_PARAM.test(f.param)) continue;
     // Only names made for the ask count (attacks name theirs `cookies` too, so a name never explains the rest).
     const param = f.param;
     const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose) && !(a.params?.test(param) ?? false));
