@@ -73,7 +73,7 @@ export function normaliseUrl(url: string): string {
  * its public key (SPKI). The certificate is not validated — this records what is there
  * (self-signed included), it does not trust it.
  */
-export async function tlsCertificateSha256(url: string, opts: { signal?: AbortSignal; timeoutMs?: number; of?: 'certificate' | 'key' } = {}): Promise<string> {
+export async function tlsFingerprint(url: string, opts: { signal?: AbortSignal; timeoutMs?: number; of?: 'certificate' | 'key' } = {}): Promise<string> {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port || 443);
@@ -127,7 +127,7 @@ export async function resolveIdentity(server: IdentitySource, opts: IdentityOpti
     const tlsOpts: { signal?: AbortSignal; timeoutMs?: number; of: 'certificate' | 'key' } = { of };
     if (opts.signal) tlsOpts.signal = opts.signal;
     if (opts.timeoutMs !== undefined) tlsOpts.timeoutMs = opts.timeoutMs;
-    const fingerprint = await tlsCertificateSha256(server.url ?? '', tlsOpts);
+    const fingerprint = await tlsFingerprint(server.url ?? '', tlsOpts);
     if (of === 'key') identity.tlsKeySha256 = fingerprint;
     else identity.tlsCertSha256 = fingerprint;
   }
