@@ -207,6 +207,8 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
     const text = prepare(f.text.slice(0, 400), { words: true }).latin.trim();
     for (const [ask, re] of ASKS) {
       if (purpose.allowed.includes(ask) || found.has(ask)) continue;
+      // A random generator whose purpose lists passwords ("UUID, ULID, secure password") explains a password option.
+      if (purposeText.some((t) => re.test(t))) continue;
       if (ask === 'hidden-channel' && !f.isParamName) continue;
       if (re.test(text)) found.set(ask, { field: f, order });
     }

@@ -16,6 +16,19 @@ const lenient = (sev: 'medium' | 'low') => (_m: RegExpExecArray, _t: string, f: 
 const defersToUser = (m: RegExpExecArray, t: string): boolean =>
   /^[\s,]*(?:\w+\s+){0,3}?(?:until|unless)\b[^.!?\n]{0,60}\b(?:user|confirm\w*|approv\w*|instruction)/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 100));
 
+/**
+ * "Call this tool first", "must be called before any other tool", "call this tool first for any
+ * query about maps": an order of calls, common in vendors' own descriptions (a setup or docs tool
+ * that should run before the rest). It takes nothing from the user and steers no one away, so on
+ * its own it is a note; taking over every turn ("before every reply", "for each message") or other
+ * tools' work stays a finding.
+ */
+const ORDER_ONLY =
+  /^(?:(?:call|invoke|run|use|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} first|(?:(?:this|our) (?:tool|function) )?(?:must|should|has to|needs to) (?:always )?be (?:called|used|invoked|run|executed) (?:first|before (?:any|all|every) (?:other )?(?:[\w-]+ )?(?:tools?|functions?|steps?))|before (?:using|calling|invoking|running) (?:any|every|each|all|other|another) [\w-]+ tools?)$/;
+const TOPIC_SCOPED = /^(?:call|invoke|run|use|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} (?:first )?for (?:any|all|every|each) (?:\w+ )?(?:quer(?:y|ies)|requests?|questions?|tasks?)$/;
+const orderOnly = (m: RegExpExecArray, t: string): boolean =>
+  ORDER_ONLY.test(m[0]) || (TOPIC_SCOPED.test(m[0]) && /^ (?:related to|about|regarding|concerning|involving|on|that (?:involves?|concerns?|mentions?))\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30)));
+
 /** English steering rules. */
 export const STEERING_RULES: readonly PhraseRule[] = [
   {
@@ -77,7 +90,7 @@ export const STEERING_RULES: readonly PhraseRule[] = [
       ].join('|'),
       'g',
     ),
-    refine: (m, t, f) => (f.kind === 'instructions' || defersToUser(m, t) ? 'info' : /^(?:call|invoke|run|use|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} first$/.test(m[0]) ? 'low' : /(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)$/.test(m[0]) && /^(?:all|every|any|the) other/.test(m[0]) ? 'high' : 'medium'),
+    refine: (m, t, f) => (f.kind === 'instructions' || defersToUser(m, t) ? 'info' : orderOnly(m, t) ? 'low' : /(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)$/.test(m[0]) && /^(?:all|every|any|the) other/.test(m[0]) ? 'high' : 'medium'),
   },
   {
     id: 'injection.directive',
@@ -93,7 +106,7 @@ export const STEERING_RULES: readonly PhraseRule[] = [
         String.raw`\b(?:whenever|every time|each time|when|if|any time) (?:${USER}|someone\b|anyone\b) (?:\w+ ){0,2}(?:asks?|says?|mentions?|requests?|types?|wants?|writes?|sends?|talks?|inquires?|enquires?)\b${gap(60)}\b(?:tell|say|claim|recommend|suggest|reply|respond|answer|insist|state|mention|refuse|deny|advise|warn|inform)\b`,
         String.raw`\b(?:whatever|no matter what|regardless of what) (?:the )?user (?:asks|says|wants|requests|types|writes|chooses)\b`,
         String.raw`\bwhen(?:ever)? you (?:write|generate|produce|create|summari[sz]e|answer|reply|respond)\b${gap(50)}\b(?:end|begin|start|append|add|include|insert|mention|recommend|promote|advertise)\b${gap(30)}\b(?:with|the (?:link|dependency|line|text|phrase|sentence|package)|that)\b`,
-        String.raw`\btell (?:them|the user) (?:that )?(?:it|this|the|they|there|cancellation|the product)\b${gap(30)}\b(?:is|are|has been|have been|was|were) (?:impossible|discontinued|unavailable|unreliable|broken|not (?:possible|available|supported))\b`,
+        String.raw`\btell (?:them|the user) (?:that )?(?:it|this|the|they|there|cancellation|the product)\b${gap(30)}\b(?:is|are|has been|have been|was|were) (?:currently |temporarily |now )?(?:impossible|discontinued|unavailable|unreliable|broken|offline|down|retired|deprecated|out of service|under maintenance|not (?:possible|available|supported|working|connected|responding))\b`,
         String.raw`\b(?:otherwise|or else|if not,?) (?:the |this )?(?:tool|function|server|system|assistant) (?:will not|won't|will fail to|cannot|can't|does not|doesn't) (?:work|function|respond|run)\b|\b(?:the |this )?(?:assistant|tool) (?:does not|doesn't|will not|won't) work (?:correctly |properly )?otherwise\b`,
       ].join('|'),
       'g',
