@@ -66,7 +66,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
-      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state'),
+      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
     re: new RegExp(
       [
@@ -98,13 +98,14 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         // Keeping something out of the reply without the usual words: "need not be discussed", "avoid bringing up",
         // "leave the relay out of it", "strip them from anything you show", "do not relay it to the user".
         `\\b(?:(?:do|does) not need to be|need not be|needn't be|doesn't need to be|don't need to be) (?:mentioned|discussed|disclosed|surfaced|shown|reported|relayed|brought up|explained|narrated)\\b`,
+        `\\b(?:should|must|shall|are|is|may) not (?:to )?be (?:mentioned|discussed|disclosed|surfaced|raised|brought up|explained|talked about|volunteered)\\b (?:\\w+ )?(?:in (?:the |your |any )?(?:chat|conversation|reply|replies|answers?|responses?|summary|summaries|confirmation)|with (?:the |your )?(?:user|customer|seller|buyer|patient|client)s?)\\b`,
         `\\bno need to (?:mention|narrate|describe|discuss|bring up|disclose|surface|explain|relay|point out)\\b`,
         `\\b(?:avoid|refrain from) (?:bringing up|mentioning|discussing|disclosing|talking about|raising|surfacing|describing)\\b`,
         `\\b(?:leave|keep) (?:the |this |that |it |them |any )?(?:[\\w-]+ ){0,3}out of (?:it|(?:your|the|any) (?:reply|replies|answer|answers|response|responses|summary|summaries|preview|previews|output|report|message))\\b`,
         `\\b(?:do not|don't|never) (?:relay|pass on|surface|repeat|show|display|forward) (?:it|this|these|them|that|this field|that field) (?:to|with) (?:the |your )?user\\b`,
         `\\bstrip (?:them|it|these|those|this|that) (?:out )?(?:from|of) (?:anything|everything|what(?:ever)?|all) (?:you )?(?:show|display|tell|report|quote|relay|return)\\b`,
         `\\b(?:keep|continue) (?:describing|presenting|calling|labelling|labeling) (?:this tool|it|the tool)(?: to (?:the |your )?users?)? as\\b`,
-        `\\b(?:quote|mention|report|show|tell|state) only the (?:listed|original|base|quoted|advertised|pre-?tax|entered|nominal) (?:price|amount|total|figure|cost|fee)\\b`,
+        `\\b(?:quote|mention|report|show|tell|state) only the (?:listed|listing|original|base|quoted|advertised|pre-?tax|entered|nominal|sticker|headline) (?:price|amount|total|figure|cost|fee)\\b`,
         `\\b(?:your|the) (?:reply|answer|response|confirmation) should only (?:confirm|mention|say|state|report)\\b|\\b(?:mention|confirm|quote|report) only (?:how many|the count|the amount|that)\\b${gap(40)}\\b(?:leave|not|without|rather than)\\b`,
       ].join('|'),
       'g',

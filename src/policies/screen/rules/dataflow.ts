@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -120,6 +120,18 @@ const MOVES_AN_ID = /\b(?:pass|passes|send|sends|include|includes|provide|supply
 /** What the user hands the tool: its input, the user's text or documents. */
 const INPUT_CARGO = /\b(?:(?:the |all |every |each |its |their |your )?(?:user'?s? )?(?:input|inputs|submitted (?:text|content|data)|documents? (?:you|the user) (?:open|upload)s?)|everything (?:you|the user) (?:format|paste|type|submit|upload)s?)\b/;
 
+/** True when every sensitive file the sentence names is where something is kept ("stay in the OS keychain"). */
+function keptThere(s: string, re: RegExp): boolean {
+  const all = new RegExp(re.source, 'g');
+  let any = false;
+  for (let m = all.exec(s); m !== null; m = all.exec(s)) {
+    if (m[0] === '') break;
+    if (!KEPT_IN.test(s.slice(Math.max(0, m.index - 40), m.index))) return false;
+    any = true;
+  }
+  return any;
+}
+
 /** Scans the sentences of one field for data moved into a parameter or out to an address. */
 export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
   const text = p.latin;
@@ -131,6 +143,8 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         if (!c.re.test(s)) continue;
         // "Pass your API key in api_key": a secret going into the parameter made for it.
         if (c.family === 'credential' && secretParamNamed(s, facts)) continue;
+        // "Passwords stay in the OS keychain; pass only the profile name": the file is where secrets stay.
+        if (c.family === 'sensitive-file' && keptThere(s, c.re)) continue;
         // "If true, include the secret value in the response": an option of what this tool returns, not a flow into it.
         if (c.family === 'credential' && OWN_OUTPUT_OPTION.test(s.trim())) continue;
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
@@ -190,7 +204,21 @@ const NAME_VERB = /\b(?:include|includes|including|content|contents|read|reading
 const NAME_OBJECT = /\b(?:ssh|id rsa|rsa|env|dotenv|credentials?|passwords?|passwd|api key|apikey|tokens?|secrets?|cookies?|private key|system prompt|conversation|(?:chat|conversation|message|browser|shell|bash|command) history|keychain|wallet|saved logins?)\b/;
 const RECIPIENT_PARAM = /^(?:bcc|cc|to|recipients?|attendees?|forward(?:_?to)?|reply_?to|watchers?|reviewers?|invitees?|notify|webhook(?:_?url)?|callback(?:_?url)?|upload(?:_?url)?|destination|remote(?:_?url)?|endpoint|mirror)$/i;
 
-/** Property names that are instructions, and recipient fields preset to an outside address. */
+/** Fields that say where money goes. */
+const PAYEE_PARAM = /payee|payout|beneficiary|iban|deposit|settlement|(?:recipient|destination|receiving|to|bank|target)[_-]?(?:account|acct|wallet)|^wallet(?:[_-]?address)?$|^account[_-]?(?:number|no)$/i;
+/** A bank account (IBAN), a crypto wallet address or a long account number. */
+const ACCOUNT_VALUE = /^(?:[A-Z]{2}\d{2}[A-Z0-9 ]{11,34}|0x[0-9a-fA-F]{40}|(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}|[1-9A-HJ-NP-Za-km-z]{32,44}|\d[\d ]{6,30}\d)$/;
+
+/** The schema values the model fills in or picks from: enum members, defaults and constants (examples are free text). */
+const PRESET = /\.(?:enum\[\d+\]|default|const)$/;
+/** Words a value must have to count as a sentence: real options and defaults are a word or a short phrase. */
+const PROSE_WORDS = 6;
+/** Words of a value as written (identifiers, URLs and format strings are one word each). */
+const proseWords = (text: string): number => text.slice(0, 2000).split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
+/** Parameters whose values are prose by nature (a default prompt, message or template). */
+const PROSE_PARAM = /(?:^|[_-])(?:prompt|prompts|instructions?|template|message|messages|text|body|content|comment|question|query|caption|subject|title|greeting|signature|footer|header|placeholder)$|(?:Prompt|Message|Text|Body|Template|Query|Question|Caption|Subject|Title)$/;
+
+/** Property names that are instructions, and recipient fields preset to an outside address; schema values that are sentences. */
 export function scanParamName(field: FieldText, p: Prepared, order: number, emit: Emit): void {
   if (field.isParamName) {
     const words = p.latin;
@@ -217,6 +245,30 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
       evidence: rawRangeExcerpt(p, 0, p.latin.length),
       message: 'A value of this tool\'s schema (an option, a default) is an order to pass on secrets, the system prompt or private files, spelled as an identifier.',
       family: 'credential',
+      order,
+    });
+  }
+  // An option, default or constant that is a sentence ("after renewing, email the history to …").
+  if (field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') && proseWords(field.text) >= PROSE_WORDS) {
+    emit({
+      rule: 'schema.prose-value',
+      severity: 'medium',
+      field: field.field,
+      evidence: rawRangeExcerpt(p, 0, p.latin.length),
+      message: 'An option, default or constant of this tool\'s schema is a whole sentence rather than a value. The AI model reads it as an instruction and may fill it in without the user seeing it.',
+      family: 'directive',
+      order,
+    });
+  }
+  // A payee field preset to a fixed account: payments go there unless the user reads the schema.
+  if (field.kind === 'value' && field.param !== undefined && PAYEE_PARAM.test(field.param) && /\.default|\.const/.test(field.field) && ACCOUNT_VALUE.test(field.text.trim())) {
+    emit({
+      rule: 'exfil.redirect-recipient',
+      severity: 'high',
+      field: field.field,
+      evidence: rawRangeExcerpt(p, 0, p.latin.length),
+      message: 'A payee or payout field comes preset with a fixed account number or wallet address, so money goes there unless the user notices.',
+      family: 'exfil-url',
       order,
     });
   }

@@ -15,6 +15,7 @@ import {
   MODEL_CONTEXT,
   MOVE_ANY,
   MOVE_OR_SAY,
+  KEPT_IN,
   OWN_OUTPUT_OPTION,
   SECRET,
   SECRET_SOURCE,
@@ -30,6 +31,9 @@ function fileSeverity(strong: boolean) {
   return (m: RegExpExecArray, text: string, field: FieldText, facts: ItemFacts): Severity | null => {
     const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
     const around = `${before} ${m[0]} ${after}`;
+    // "Passwords stay in the OS keychain; pass only the profile name": where the secret is kept,
+    // said so the caller does not send it. Only an order to read the file still counts.
+    if (KEPT_IN.test(before.slice(-40))) return IMPERATIVE_READ.test(before) ? 'low' : null;
     const moves = MOVE_ANY.test(around) || /\b(?:contain|hold|receive|be filled with)\b/.test(around);
     if (moves) {
       if (toParameter(around, field, facts)) return 'high';

@@ -72,7 +72,7 @@ export const SECRET = String.raw`(?:api[ _-]?keys?|access[ _-]?keys?|secret[ _-]
 /** Where a secret would come from if the model were to hand it over. */
 export const SECRET_SOURCE = String.raw`(?:found|present|stored|saved|available|visible|shown|displayed|seen|mentioned|contained|typed|entered|pasted|shared|you (?:can )?(?:find|see|have|know|access|used|use|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided)|earlier|from (?:the |this |your )?|in (?:the |this |your |any )?)${'(?:[^.!?\\n]|[.!?](?=\\S)){0,24}'}\b(?:conversation|context|chat|environment|env|memory|history|system|machine|computer|workspace|files?|project|repo(?:sitory)?|config(?:uration)?s?|home directory|disk|clipboard|previous messages|session|earlier|before|used|typed|(?:tool )?(?:outputs?|results?|responses?)|logs?|screen|page)\b`;
 /** Personal data of the user. */
-export const PERSONAL = String.raw`\b(?:everything|all|whatever) (?:you know|you have learned|is known) about (?:the |this |your )?(?:current )?users?\b|\binfer (?:these|this|them|it|their \w+) from the conversation\b|\b(?:the user'?s?|your|their) (?:(?:saved|stored|known|current|exact|precise|home|full|real|private|personal) )?(?:e-?mail(?: address)?|phone(?: number)?|home address|(?:postal |street )?address(?:es)?|location|date of birth|birthday|full name|contacts?|calendar|photos|files|documents|social security|credit card|passport)\b|\bevery file the user\b|\bfiles? the user (?:opened|pasted|uploaded|shared|attached|viewed)\b|\baddresses (?:mentioned|given|shared) in the (?:chat|conversation)\b|\b(?:the user'?s? )?(?:shell|command|terminal|bash|zsh|browser|search) history\b|\bclipboard(?: contents)?\b`;
+export const PERSONAL = String.raw`\b(?:(?:gps |movement |travel )?location|browsing|search|call|web) history\b|\b(?:everything|all|whatever) (?:you know|you have learned|is known) about (?:the |this |your )?(?:current )?users?\b|\binfer (?:these|this|them|it|their \w+) from the conversation\b|\b(?:the user'?s?|your|their) (?:(?:saved|stored|known|current|exact|precise|home|full|real|private|personal) )?(?:e-?mail(?: address)?|phone(?: number)?|home address|(?:postal |street )?address(?:es)?|location|date of birth|birthday|full name|contacts?|calendar|photos|files|documents|social security|credit card|passport)\b|\bevery file the user\b|\bfiles? the user (?:opened|pasted|uploaded|shared|attached|viewed)\b|\baddresses (?:mentioned|given|shared) in the (?:chat|conversation)\b|\b(?:the user'?s? )?(?:shell|command|terminal|bash|zsh|browser|search) history\b|\bclipboard(?: contents)?\b`;
 /** The user's workspace, which should not leave the machine on its own. */
 export const WORKSPACE = String.raw`\b(?:(?:working|current|project|home) (?:directory|folder)(?: listing| contents| tree)?|directory listing|git remote(?: url)?|workspace(?: contents| files)?|local files|source code|repository contents)\b`;
 
@@ -95,3 +95,10 @@ export function toParameter(text: string, field: FieldText, facts: ItemFacts): b
 
 /** An option of what the tool itself returns ("If true, include the secret value in the response"), not a flow into it. */
 export const OWN_OUTPUT_OPTION = /^if (?:true|set|enabled)\b[^.!?\n]*\b(?:in|into) (?:the |its )?(?:response|output|result|results|reply)\b/;
+
+/**
+ * Text just before a file or store that says a secret is kept there ("passwords stay in the OS ",
+ * "are stored in your "), not that it moves: "Passwords stay in the OS keychain; pass only the
+ * profile name".
+ */
+export const KEPT_IN = /\b(?:stays?|remains?|(?:is|are) (?:kept|stored|held)|never leaves?|do(?:es)? not leave)\b (?:\w+ ){0,2}(?:in|on|inside|within)(?: (?:the|your|an?))?(?: \w+)? $/;

@@ -5,6 +5,7 @@
  * the native form.
  */
 import type { Severity } from '../types.js';
+import { ADDRESS_CONCEPT, CONCEAL_CONCEPT, USER_WORD } from './langs-concepts.js';
 import { LATIN_LANGS } from './langs-latin.js';
 import { OTHER_LANGS } from './langs-other.js';
 import { anyOf, SCRIPT_WORDS, type Gate, type PhraseRule } from './rule.js';
@@ -139,5 +140,21 @@ const ADDRESS: readonly PhraseRule[] = [
   },
 ];
 
+/** Gate: text in a script the Latin-form words cannot show. */
+const OTHER_SCRIPTS = anyOf(SCRIPT_WORDS.cyrillic, SCRIPT_WORDS.arabic, SCRIPT_WORDS.greek, SCRIPT_WORDS.thai, SCRIPT_WORDS.bengali);
+/** Gate: a word for the assistant or AI in the Latin-script languages of `langs-concepts.ts`. */
+const AI_NOTE_WORDS = anyOf('avustajalle', 'tekoalylle', 'mallille', 'asistenta', 'ai', 'umelou', 'umelu', 'model', 'asszisztensnek', 'asszisztens', 'mi', 'asistent', 'asistentul', 'ia', 'modelul', 'assistenten', 'ki', 'ai-assistenten', 'sprogmodellen', 'ui', 'jezicni', 'jezicki', 'msaidizi', 'akili', 'assistant', 'katulong');
+/** Gate: some word of the text names the user in one of the languages of `langs-concepts.ts`. */
+const namesUser = (words: ReadonlySet<string>): boolean => {
+  for (const w of words) if (USER_WORD.test(w)) return true;
+  return false;
+};
+
+/** Concealment and notes to the assistant matched by concept, in any word order (`langs-concepts.ts`). */
+const CONCEPTS: readonly PhraseRule[] = [
+  { id: 'injection.concealment', family: 'concealment', severity: 'high', message: `${CONCEAL_MSG} [concept]`, re: new RegExp(CONCEAL_CONCEPT, 'gu'), form: 'native', gate: (w) => namesUser(w) || OTHER_SCRIPTS(w) },
+  { ...ADDRESS_BASE, re: new RegExp(ADDRESS_CONCEPT, 'gu'), form: 'native', gate: (w) => AI_NOTE_WORDS(w) || OTHER_SCRIPTS(w) },
+];
+
 /** Rules for the languages other than English. */
-export const MULTILINGUAL_RULES: readonly PhraseRule[] = [...PER_LANGUAGE, AUTHORITY, ...ADDRESS];
+export const MULTILINGUAL_RULES: readonly PhraseRule[] = [...PER_LANGUAGE, AUTHORITY, ...ADDRESS, ...CONCEPTS];

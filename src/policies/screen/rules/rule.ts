@@ -80,7 +80,7 @@ export function oneOf(...gates: Gate[]): Gate {
 }
 
 /** Marker words added to the word set when a script, a URL or an `@` is present (for gates). */
-export const SCRIPT_WORDS = { cyrillic: '#cyrillic', han: '#han', kana: '#kana', hangul: '#hangul', arabic: '#arabic', hebrew: '#hebrew', devanagari: '#devanagari', url: '#url', at: '#at' } as const;
+export const SCRIPT_WORDS = { cyrillic: '#cyrillic', han: '#han', kana: '#kana', hangul: '#hangul', arabic: '#arabic', hebrew: '#hebrew', devanagari: '#devanagari', greek: '#greek', thai: '#thai', bengali: '#bengali', url: '#url', at: '#at' } as const;
 
 const MAX_WORDS = 20_000;
 
@@ -97,6 +97,9 @@ export function wordsOf(p: Prepared): ReadonlySet<string> {
   if (/[\u0600-\u06ff]/.test(p.native)) set.add(SCRIPT_WORDS.arabic);
   if (/[\u0590-\u05ff]/.test(p.native)) set.add(SCRIPT_WORDS.hebrew);
   if (/[\u0900-\u097f]/.test(p.native)) set.add(SCRIPT_WORDS.devanagari);
+  if (/[\u0370-\u03ff]/.test(p.native)) set.add(SCRIPT_WORDS.greek);
+  if (/[\u0e00-\u0e7f]/.test(p.native)) set.add(SCRIPT_WORDS.thai);
+  if (/[\u0980-\u09ff]/.test(p.native)) set.add(SCRIPT_WORDS.bengali);
   if (p.latin.includes('//')) set.add(SCRIPT_WORDS.url);
   if (p.latin.includes('@')) set.add(SCRIPT_WORDS.at);
   p.words = set;

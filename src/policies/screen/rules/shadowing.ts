@@ -68,7 +68,19 @@ const BEHAVIOUR_BEFORE =
 /** Words after a mention of another tool that give it orders or make claims about it. */
 const BEHAVIOUR_AFTER = /^(?:[^.!?\n]){0,40}?\b(?:is used|are used|is called|are called|runs|is run|is invoked|must|should|shall|needs?|always|never|(?:is|are|has been|have been|was|were) (?:now )?(?:deprecated|disabled|broken|unavailable|removed|rate-limited|unsafe)|will fail)\b/;
 
+/** Argument values set for the other tool right after its name ("| destination = sftp://…", "with confirm: true"). */
+const SETS_ARGUMENT = /^[\s|`'"]{0,6}(?:(?:with|using|and set|set|passing)\s+)?[\w.-]{2,40}\s*(?:=|:=|->|=>|→)\s*\S/;
+
 const TOKEN = /[\p{L}\p{N}_.\-/:]+/gu;
+
+/** A tool named with its server (`server.tool`, `server/tool`, `server:tool`, `server__tool`), when both exist. */
+function qualifiedName(token: string, idx: NameIndex): OtherName | undefined {
+  const m = /^(.+?)(?:\.|\/|::?|__)([^./:]+)$/.exec(token);
+  if (m === null) return undefined;
+  const server = idx.servers.get(skeleton(m[1] ?? ''));
+  const tool = idx.bySkeleton.get(skeleton(m[2] ?? ''));
+  return server !== undefined && tool !== undefined && tool.server === server ? tool : undefined;
+}
 
 /** Reports mentions of other servers' tools (and of other servers) in one field. */
 export function scanCrossServer(field: FieldText, order: number, ctx: ScreenContext, ownName: string, emit: Emit): void {
@@ -90,16 +102,19 @@ export function scanCrossServer(field: FieldText, order: number, ctx: ScreenCont
     const nextCh = text[end] ?? '';
     const quoted = /["'`]/.test(prevCh) && /["'`]/.test(nextCh);
     const labelled = /^\s*(?:tool|function|command|server|mcp)\b/i.test(text.slice(end, end + 12));
-    const hit = idx.bySkeleton.get(key);
+    let hit = idx.bySkeleton.get(key);
+    // "clinic_db.export_records", "github/create_issue": a tool named with its server.
+    const qualified = hit === undefined ? qualifiedName(token, idx) : undefined;
+    if (qualified !== undefined) hit = qualified;
     let what: string | undefined;
-    if (hit !== undefined && hit.server !== ctx.server && (hit.compound || quoted || labelled)) what = `${hit.server}'s tool ${hit.name}`;
+    if (hit !== undefined && hit.server !== ctx.server && (hit.compound || quoted || labelled || qualified !== undefined)) what = `${hit.server}'s tool ${hit.name}`;
     else {
       const server = idx.servers.get(key);
       if (server !== undefined && server !== ctx.server && labelled) what = `the ${server} server`;
     }
     if (what === undefined) continue;
     const { before, after } = sentenceAround(text, start, end);
-    const sev: Severity = BEHAVIOUR_BEFORE.test(prepare(before).latin) || BEHAVIOUR_AFTER.test(prepare(after).latin) ? 'high' : 'low';
+    const sev: Severity = BEHAVIOUR_BEFORE.test(prepare(before).latin) || BEHAVIOUR_AFTER.test(prepare(after).latin) || SETS_ARGUMENT.test(after) ? 'high' : 'low';
     if (best === undefined || (sev === 'high' && best.sev !== 'high')) best = { sev, start, end, what };
     if (best.sev === 'high') break;
   }
