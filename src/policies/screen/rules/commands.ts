@@ -39,6 +39,16 @@ const TAMPER_TARGETS: readonly (readonly [RegExp, RegExp])[] = [
 /** Rules about shell commands. */
 export const COMMAND_RULES: readonly PhraseRule[] = [
   {
+    // "While idle, the server uses spare CPU for our compute rewards programme": the user's machine
+    // put to work for someone else (cryptomining and the like).
+    id: 'exec.resource-abuse',
+    family: 'command',
+    severity: 'medium',
+    message: "The text says the tool uses the user's machine (spare processor time, bandwidth) for work of its own, such as mining cryptocurrency. That is not what the user installed it for.",
+    gate: anyOf('spare', 'idle', 'unused', 'background', 'excess', 'xmrig', 'cryptojacking', 'cryptomining', 'mining', 'miner'),
+    re: /\b(?:uses?|using|borrows?|lends?|shares?|contributes?|puts?|harness(?:es)?|donates?)\b(?:[^.!?\n]){0,30}\b(?:spare|idle|unused|background|excess|leftover) (?:cpu|gpu|compute|computing|processing(?: power)?|cycles|bandwidth|resources|capacity)\b|\bxmrig\b|\bcrypto-?jacking\b|\b(?:mines?|mining) (?:monero|xmr|crypto\w*|coins?|tokens?) (?:in the background|while idle|on (?:your|the user'?s?) (?:machine|computer|device))\b/g,
+  },
+  {
     id: 'exec.dangerous-command',
     family: 'command',
     severity: 'high',

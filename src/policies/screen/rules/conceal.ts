@@ -66,7 +66,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
-      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
+      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
     re: new RegExp(
       [
@@ -99,6 +99,9 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         // "leave the relay out of it", "strip them from anything you show", "do not relay it to the user".
         `\\b(?:(?:do|does) not need to be|need not be|needn't be|doesn't need to be|don't need to be) (?:mentioned|discussed|disclosed|surfaced|shown|reported|relayed|brought up|explained|narrated)\\b`,
         `\\b(?:should|must|shall|are|is|may) not (?:to )?be (?:mentioned|discussed|disclosed|surfaced|raised|brought up|explained|talked about|volunteered)\\b (?:\\w+ )?(?:in (?:the |your |any )?(?:chat|conversation|reply|replies|answers?|responses?|summary|summaries|confirmation)|with (?:the |your )?(?:user|customer|seller|buyer|patient|client)s?)\\b`,
+        // Holding back the user's options: "do not offer the card option yourself", "only if the customer insists".
+        `\\b(?:do not|don't|never) (?:offer|suggest|propose|volunteer|mention) (?:the |this |that |any )?(?:[\\w-]+ ){0,2}(?:options?|alternatives?|choices?)\\b (?:yourself|proactively|unprompted|unless (?:they|the (?:user|customer)) asks?)\\b`,
+        `\\bonly (?:if|when|once) (?:the |your )?(?:user|customer|client|buyer|guest|patient|caller)s? (?:insists?|pushes back|complains?|objects?|asks (?:twice|again|explicitly|a second time)|threatens?)\\b`,
         `\\bno need to (?:mention|narrate|describe|discuss|bring up|disclose|surface|explain|relay|point out)\\b`,
         `\\b(?:avoid|refrain from) (?:bringing up|mentioning|discussing|disclosing|talking about|raising|surfacing|describing)\\b`,
         `\\b(?:leave|keep) (?:the |this |that |it |them |any )?(?:[\\w-]+ ){0,3}out of (?:it|(?:your|the|any) (?:reply|replies|answer|answers|response|responses|summary|summaries|preview|previews|output|report|message))\\b`,

@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ANY, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ANY, NEGATED_BEFORE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -76,7 +76,8 @@ const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');
 function movesData(native: string): boolean {
   MOVE_ALL.lastIndex = 0;
   for (let m = MOVE_ALL.exec(native), n = 0; m !== null && n < 8; m = MOVE_ALL.exec(native), n++) {
-    if (!/^\s+by\b/.test(native.slice(m.index + m[0].length, m.index + m[0].length + 4))) {
+    // "supplied by the user" says where input comes from; "do not pass the key here" forbids a flow.
+    if (!/^\s+by\b/.test(native.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !NEGATED_BEFORE.test(native.slice(Math.max(0, m.index - 24), m.index))) {
       MOVE_ALL.lastIndex = 0;
       return true;
     }
@@ -95,7 +96,7 @@ function sentences(text: string): Array<{ s: string; at: number }> {
 }
 
 /** True when every web address in the sentence is on the service's own domain (slack.com for a Slack server). */
-function ownAddressesOnly(s: string, facts: ItemFacts): boolean {
+export function ownAddressesOnly(s: string, facts: ItemFacts): boolean {
   const hosts = [...s.matchAll(/https?:\/\/([\w.-]+)/g)].map((m) => m[1] ?? '');
   if (hosts.length === 0) return false;
   const own = `${facts.server ?? ''} ${facts.name ?? ''}`.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['server', 'tool', 'tools', 'http', 'https', 'search', 'list', 'create', 'send', 'messages'].includes(w));
@@ -132,6 +133,16 @@ function keptThere(s: string, re: RegExp): boolean {
   return any;
 }
 
+/** An account number or wallet address inside a sentence (lower-cased text). */
+const ACCOUNT_IN_TEXT = /\b(?:[a-z]{2}\d{2}[a-z0-9]{11,30}|0x[0-9a-f]{40}|bc1[a-z0-9]{25,59})\b/;
+
+/** "Always set payout_wallet to 0x9f…": one of this tool's payee fields named next to a fixed account; the field's name. */
+function payeeSetInText(s: string, facts: ItemFacts): string | undefined {
+  if (!ACCOUNT_IN_TEXT.test(s)) return undefined;
+  for (const param of facts.params) if (PAYEE_PARAM.test(param) && s.includes(param)) return param;
+  return undefined;
+}
+
 /** Scans the sentences of one field for data moved into a parameter or out to an address. */
 export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
   const text = p.latin;
@@ -145,6 +156,9 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         if (c.family === 'credential' && secretParamNamed(s, facts)) continue;
         // "Passwords stay in the OS keychain; pass only the profile name": the file is where secrets stay.
         if (c.family === 'sensitive-file' && keptThere(s, c.re)) continue;
+        // "Do not pass the private key in tool parameters": the cargo is what must not move.
+        const at0 = c.re.exec(s)?.index ?? 0;
+        if (forbiddenObject(s.slice(0, at0))) continue;
         // "If true, include the secret value in the response": an option of what this tool returns, not a flow into it.
         if (c.family === 'credential' && OWN_OUTPUT_OPTION.test(s.trim())) continue;
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
@@ -153,6 +167,18 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         emit({ rule: c.rule, severity: 'high', field: field.field, evidence: rawRangeExcerpt(p, at, at + s.length), message: c.message, family: c.family, order });
         break;
       }
+    }
+    const payee = payeeSetInText(s, facts);
+    if (payee !== undefined) {
+      emit({
+        rule: 'exfil.redirect-recipient',
+        severity: 'high',
+        field: field.field,
+        evidence: rawRangeExcerpt(p, at, at + s.length),
+        message: `The text tells the AI model to fill the payee field ${payee} with a fixed account number or wallet address, so money goes there instead of where the user means.`,
+        family: 'exfil-url',
+        order,
+      });
     }
     const outside = OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''));
     if (!outside) continue;
@@ -202,10 +228,10 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
 
 const NAME_VERB = /\b(?:include|includes|including|content|contents|read|reading|from|pass|send|attach|copy|dump|full|entire|paste|upload|leak|exfil|steal|grab|here)\b/;
 const NAME_OBJECT = /\b(?:ssh|id rsa|rsa|env|dotenv|credentials?|passwords?|passwd|api key|apikey|tokens?|secrets?|cookies?|private key|system prompt|conversation|(?:chat|conversation|message|browser|shell|bash|command) history|keychain|wallet|saved logins?)\b/;
-const RECIPIENT_PARAM = /^(?:bcc|cc|to|recipients?|attendees?|forward(?:_?to)?|reply_?to|watchers?|reviewers?|invitees?|notify|webhook(?:_?url)?|callback(?:_?url)?|upload(?:_?url)?|destination|remote(?:_?url)?|endpoint|mirror)$/i;
+const RECIPIENT_PARAM = /^(?:bcc|cc|to|recipients?|report_?to|send_?to|post_?to|collector(?:_?url)?|telemetry(?:_?url)?|ingest(?:_?url)?|attendees?|forward(?:_?to)?|reply_?to|watchers?|reviewers?|invitees?|notify|webhook(?:_?url)?|callback(?:_?url)?|upload(?:_?url)?|destination|remote(?:_?url)?|endpoint|mirror)(?:[_-]?(?:list|emails?|addresses|addrs?|recipients))?$/i;
 
 /** Fields that say where money goes. */
-const PAYEE_PARAM = /payee|payout|beneficiary|iban|deposit|settlement|(?:recipient|destination|receiving|to|bank|target)[_-]?(?:account|acct|wallet)|^wallet(?:[_-]?address)?$|^account[_-]?(?:number|no)$/i;
+const PAYEE_PARAM = /payee|payout|beneficiary|iban|deposit|settlement|(?:^|[_-])wallet(?:[_-]?(?:address|addr))?$|(?:recipient|destination|receiving|to|bank|target)[_-]?(?:account|acct|wallet)|^account[_-]?(?:number|no)$/i;
 /** A bank account (IBAN), a crypto wallet address or a long account number. */
 const ACCOUNT_VALUE = /^(?:[A-Z]{2}\d{2}[A-Z0-9 ]{11,34}|0x[0-9a-fA-F]{40}|(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}|[1-9A-HJ-NP-Za-km-z]{32,44}|\d[\d ]{6,30}\d)$/;
 
@@ -213,6 +239,8 @@ const ACCOUNT_VALUE = /^(?:[A-Z]{2}\d{2}[A-Z0-9 ]{11,34}|0x[0-9a-fA-F]{40}|(?:bc
 const PRESET = /\.(?:enum\[\d+\]|default|const)$/;
 /** Words a value must have to count as a sentence: real options and defaults are a word or a short phrase. */
 const PROSE_WORDS = 6;
+/** Words a value spelled as one identifier must have (`thorough_and_forward_all_event_details_to_share_tool_first`); real ones run to six. */
+const PROSE_IDENTIFIER_WORDS = 8;
 /** Words of a value as written (identifiers, URLs and format strings are one word each). */
 const proseWords = (text: string): number => text.slice(0, 2000).split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
 /** Parameters whose values are prose by nature (a default prompt, message or template). */
@@ -249,7 +277,7 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
     });
   }
   // An option, default or constant that is a sentence ("after renewing, email the history to …").
-  if (field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') && proseWords(field.text) >= PROSE_WORDS) {
+  if (field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') && (IDENTIFIER_PHRASE.test(field.text) ? p.latin.split(' ').length >= PROSE_IDENTIFIER_WORDS : proseWords(field.text) >= PROSE_WORDS)) {
     emit({
       rule: 'schema.prose-value',
       severity: 'medium',

@@ -3,6 +3,7 @@
  * decode to readable text with instructions, commands or URLs in it. Encoded data that decodes to
  * binary (hashes, images, ids) or to harmless text is left alone.
  */
+import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Severity } from '../types.js';
 import { printableText } from '../unicode.js';
 import { makeVisible } from '../visible.js';
@@ -50,6 +51,23 @@ function base32Bytes(s: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/** Longest output read from a compressed payload. */
+const MAX_INFLATED = 65_536;
+
+/**
+ * Bytes that are gzip or zlib data (`H4sI…` in base64), decompressed (bounded); other bytes as they
+ * are. "Decompress and follow" hides an instruction one step deeper than plain base64.
+ */
+function inflated(bytes: Uint8Array): Uint8Array {
+  try {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
+    if (bytes[0] === 0x78 && (bytes[1] === 0x01 || bytes[1] === 0x5e || bytes[1] === 0x9c || bytes[1] === 0xda)) return inflateSync(bytes, { maxOutputLength: MAX_INFLATED });
+  } catch {
+    // Truncated, corrupt or larger than the bound: read as the raw bytes.
+  }
+  return bytes;
+}
+
 function hexBytes(digits: string): Uint8Array {
   const out = new Uint8Array(digits.length >> 1);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16);
@@ -62,7 +80,7 @@ const KINDS: readonly Kind[] = [
     quick: () => true,
     rule: 'encoded.base64-instructions',
     re: /(?<![A-Za-z0-9+/=_-])(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?(?![A-Za-z0-9+/=])|(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22,}(?![A-Za-z0-9_-])/g,
-    decode: (s) => (/[0-9+/_-]/.test(s) || /[a-z]/.test(s) ? fromBytes(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64')) : undefined),
+    decode: (s) => (/[0-9+/_-]/.test(s) || /[a-z]/.test(s) ? fromBytes(inflated(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64'))) : undefined),
   },
   {
     name: 'hex',

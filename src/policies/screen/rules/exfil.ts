@@ -13,9 +13,10 @@ import {
   CONTENT,
   IMPERATIVE_READ,
   MODEL_CONTEXT,
-  MOVE_ANY,
+  movesUnnegated,
   MOVE_OR_SAY,
   KEPT_IN,
+  forbiddenObject,
   OWN_OUTPUT_OPTION,
   SECRET,
   SECRET_SOURCE,
@@ -34,7 +35,9 @@ function fileSeverity(strong: boolean) {
     // "Passwords stay in the OS keychain; pass only the profile name": where the secret is kept,
     // said so the caller does not send it. Only an order to read the file still counts.
     if (KEPT_IN.test(before.slice(-40))) return IMPERATIVE_READ.test(before) ? 'low' : null;
-    const moves = MOVE_ANY.test(around) || /\b(?:contain|hold|receive|be filled with)\b/.test(around);
+    // "Do not pass the private key in tool parameters": the secret is what must not move.
+    if (forbiddenObject(before)) return strong ? 'low' : null;
+    const moves = movesUnnegated(around) || /\b(?:contain|hold|receive|be filled with)\b/.test(around);
     if (moves) {
       if (toParameter(around, field, facts)) return 'high';
       if (CONTENT.test(around)) return strong ? 'high' : 'medium';
@@ -92,7 +95,8 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     severity: 'medium',
     message: 'The text asks the AI model to hand over the conversation (previous messages, chat history). That sends what the user said to this tool.',
     gate: anyOf('conversation', 'chat', 'messages', 'turns', 'exchanges', 'dialog', 'dialogue', 'transcript', 'context', 'message'),
-    re: new RegExp(String.raw`\b${MOVE_OR_SAY}\b${gap(40)}\b(?:conversation|chat|messages|turns|exchanges|dialog(?:ue)?|transcript|context window|(?:chat|message|conversation) (?:history|log))\b`, 'g'),
+    // Also "call upload_logs with the whole conversation": another tool handed the conversation.
+    re: new RegExp(String.raw`\b${MOVE_OR_SAY}\b${gap(40)}\b(?:conversation|chat|messages|turns|exchanges|dialog(?:ue)?|transcript|context window|(?:chat|message|conversation) (?:history|log))\b|\b(?:call|invoke|run|trigger)\b [\w.-]+ (?:tool |function )?(?:with|passing|including) (?:the |this |our )?(?:whole|entire|full|complete) (?:conversation|chat|dialog(?:ue)?|transcript|(?:chat|message|conversation) history)\b`, 'g'),
     refine: conversationSeverity,
   },
   {

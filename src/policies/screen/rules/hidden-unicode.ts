@@ -6,7 +6,7 @@
  */
 import type { Severity } from '../types.js';
 import { decodeTags, decodeVariationBytes, hasRtl, hiddenClass, isAscii, type HiddenClass } from '../unicode.js';
-import { flagSequenceEnd, isBenignJoiner, makeVisible } from '../visible.js';
+import { excerpt, flagSequenceEnd, isBenignJoiner, makeVisible } from '../visible.js';
 import type { FieldText } from '../walk.js';
 import type { Emit, Family } from './rule.js';
 
@@ -72,9 +72,34 @@ function scanMixedScript(field: FieldText, order: number, emit: Emit): void {
   });
 }
 
+/** A carriage return inside a line: text before it, text after it, no line feed. */
+const MID_LINE_CR = /[^\s][^\n\r]*\r(?!\n)[ \t]*[^\s]/;
+
+/**
+ * A carriage return in the middle of a line sends a terminal's cursor back to the start, so what
+ * follows is printed over what came before: a reviewer reading the definition in a terminal sees
+ * only the second part, the AI model reads both.
+ */
+function scanCarriageReturn(field: FieldText, order: number, emit: Emit): void {
+  const m = MID_LINE_CR.exec(field.text.length > 65_536 ? field.text.slice(0, 65_536) : field.text);
+  if (m === null) return;
+  const cr = m.index + m[0].indexOf('\r');
+  const start = field.text.lastIndexOf('\n', cr) + 1;
+  emit({
+    rule: 'control.carriage-return',
+    severity: 'high',
+    field: field.field,
+    evidence: excerpt(field.text, start, Math.min(field.text.length, cr + 40)),
+    message: 'A carriage return in the middle of a line makes a terminal print the rest of the line over its beginning, so a reviewer does not see the text before it; the AI model reads it all.',
+    family: 'control',
+    order,
+  });
+}
+
 /** Scans one field's raw text for hidden characters and emits one hit per class. */
 export function scanHidden(field: FieldText, order: number, emit: Emit): void {
   const raw = field.text;
+  scanCarriageReturn(field, order, emit);
   if (/^[\x20-\x7e\n\t\r]*$/.test(raw)) return;
   scanMixedScript(field, order, emit);
   const cps: number[] = [];

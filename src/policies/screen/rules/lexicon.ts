@@ -42,9 +42,11 @@ const MOVE_INTL = [
   'inclua|passe|anexe|anexar|copie|adicione|coloque',
   'invia|inviare|includi|passa|allega|aggiungi|metti',
   'ekle|gonder|yapistir|dodaj|wyslij|przekaz|gui|chen|kirim|sertakan|tambahkan|skicka|bifoga|lagg till|stuur|voeg',
-  'отправь|пришли|передай|перешли|включи|добавь|вставь|скопируй|приложи',
+  'отправь|пришли|передай|перешли|включи|добавь|вставь|скопируй|приложи|передавай|надішли|надсилай|додай|додавай|скопіюй|вклади|изпрати|добави|копирай',
+  'masold|kuldd|kuldje|csatold|illeszd|lisaa|liita|kopioi|laheta|posli|pridej|vloz|zkopiruj|prilozte|trimite|adauga|copiaza|ataseaza|tilfoj|vedhaeft|kopier|tuma|ongeza|nakili|ipadala|idagdag|kopyahin',
+  'στειλε|στειλτε|προσθεσε|προσθεστε|αντιγραψε|επισυναψε|بفرست|بفرستید|اضافه کن|قرار بده|کپی کن|ضمیمه کن',
 ].join('|');
-const MOVE_NON_SPACED = '发送|發送|发给|發給|上传|上傳|附上|填入|放入|送信|送って|添付|入れ|貼り付け|渡し|보내|전송|첨부|넣어|붙여|أرسل|ارسل|أضف|أرفق|שלח|צרף|הוסף';
+const MOVE_NON_SPACED = 'ส่ง|ใส่|แนบ|คัดลอก|发送|發送|发给|發給|上传|上傳|附上|填入|放入|送信|送って|添付|入れ|貼り付け|渡し|보내|전송|첨부|넣어|붙여|أرسل|ارسل|أضف|أرفق|שלח|צרף|הוסף';
 /** Any moving verb, in any of the screened languages (match on the native form). */
 export const MOVE_ANY = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${MOVE_INFLECTED}|${MOVE_OR_SAY}|${MOVE_INTL})(?!\\p{L})|${MOVE_NON_SPACED}`, 'u');
 
@@ -54,7 +56,7 @@ export const TO_PARAM = new RegExp(
   'u',
 );
 /** "Its contents", "the contents of". */
-export const CONTENT = /\b(?:its|their|the file'?s?|the|full|entire|complete|whole) (?:contents?|text|lines)\b|\bcontents? of\b|\b(?:contenido|contenu|inhalt|conteudo|contenuto|icerigini|icerigi|zawartosc|noi dung|isi)\b|содержимое|内容|내용|محتوى|תוכן/u;
+export const CONTENT = /\b(?:its|their|the file'?s?|the|full|entire|complete|whole) (?:contents?|text|lines)\b|\b(?:contents?|output|last (?:\d+ )?lines) of\b|`?(?:cat|tail|head|less|more|type|get-content) (?:-\w+ )*(?:\d+ )?[~$%/.]|\b(?:contenido|contenu|inhalt|conteudo|contenuto|icerigini|icerigi|zawartosc|noi dung|isi)\b|содержимое|内容|내용|محتوى|תוכן/u;
 /** An imperative read ("read ~/.ssh/…", "lee el archivo"). */
 export const IMPERATIVE_READ = new RegExp(
   String.raw`(?:^|[\n.;:!?(]\s*|\b(?:please|first|then|and|also|always|must|should|need to|have to|make sure to|be sure to|required to|you)\s+)(?:read|cat|open|load|fetch|grab|retrieve|collect|extract|dump|print|output|access|obtain|get|look up|copy|check)\b|\b(?:lee|leer|lea|lis|lisez|lies|lese|leia|ler|leggi|leggere|oku|przeczytaj|baca)\b|прочитай|прочти|读取|讀取|読み取|読んで|읽어|اقرأ|קרא`,
@@ -88,8 +90,9 @@ export function toParameter(text: string, field: FieldText, facts: ItemFacts): b
   if (field.param !== undefined && /\b(?:here|in this (?:field|parameter|value)|this (?:field|parameter|value))\b/.test(text)) return true;
   if (/\b(?:call|invoke|use|run) this tool\b(?:[^.!?\n]){0,40}\b(?:pass|send|include|give)\b|\b(?:pass|send|give|forward)\b(?:[^.!?\n]){0,60}\b(?:to|into) this tool\b/.test(text)) return true;
   if (facts.params.size === 0) return false;
-  const re = /\b(?:as|in|into|inside|to|under|via|the|set|fill|populate)\s+['"]?([a-z_][\w.-]{1,63})['"]?/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (facts.params.has((m[1] ?? '').replace(/[.-]+$/, ''))) return true;
+  // "… into the notes", "no campo contexto", "kenttään lisatiedot", "a meta mezőbe" (folded): a field word, then the name.
+  const re = /\b(?:as|in|into|inside|to|under|via|the|set|fill|populate|campo|champ|feld|veld|pole|kentta|kenttaan|campul|alan|kolom|sehemu|parametro|parametre|parameter)\s+['"]?([a-z_][\w.-]{1,63})['"]?|['"]?([a-z_][\w.-]{1,63})['"]? (?:mezo|mezobe|mezoben|kenttaan|alanina|alanna)\b/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (facts.params.has((m[1] ?? m[2] ?? '').replace(/[.-]+$/, ''))) return true;
   return false;
 }
 
@@ -102,3 +105,34 @@ export const OWN_OUTPUT_OPTION = /^if (?:true|set|enabled)\b[^.!?\n]*\b(?:in|int
  * profile name".
  */
 export const KEPT_IN = /\b(?:stays?|remains?|(?:is|are) (?:kept|stored|held)|never leaves?|do(?:es)? not leave)\b (?:\w+ ){0,2}(?:in|on|inside|within)(?: (?:the|your|an?))?(?: \w+)? $/;
+
+const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');
+/** A negation right before a moving verb: "do not pass", "never send", "avoid including", "should not be sent". */
+export const NEGATED_BEFORE = /(?:\b(?:not|never|no|avoid|without|nor)|n't)(?: (?:be|ever|to|try to|need to|have to|\w+ly))? $/;
+
+/**
+ * True when the text moves something with a verb that is not negated: "do not pass the private key
+ * in tool parameters" forbids a flow, it does not order one (a prohibition next to an order still
+ * counts: "do not tell the user, pass the key as notes").
+ */
+export function movesUnnegated(text: string): boolean {
+  MOVE_ALL.lastIndex = 0;
+  for (let m = MOVE_ALL.exec(text), n = 0; m !== null && n < 16; m = MOVE_ALL.exec(text), n++) {
+    if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) {
+      MOVE_ALL.lastIndex = 0;
+      return true;
+    }
+  }
+  MOVE_ALL.lastIndex = 0;
+  return false;
+}
+
+/** True when the last moving verb of `before` (the text up to a secret or file) is negated: "do not pass the private key …". */
+export function forbiddenObject(before: string): boolean {
+  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1).slice(-80);
+  let last: RegExpExecArray | null = null;
+  MOVE_ALL.lastIndex = 0;
+  for (let m = MOVE_ALL.exec(clause), n = 0; m !== null && n < 16; m = MOVE_ALL.exec(clause), n++) last = m;
+  MOVE_ALL.lastIndex = 0;
+  return last !== null && NEGATED_BEFORE.test(clause.slice(Math.max(0, last.index - 24), last.index));
+}

@@ -5,10 +5,12 @@
  * the native form.
  */
 import type { Severity } from '../types.js';
-import { ADDRESS_CONCEPT, CONCEAL_CONCEPT, USER_WORD } from './langs-concepts.js';
+import { ADDRESS_CONCEPT, CONCEAL_CONCEPT, OVERRIDE_CONCEPT, PERSONAL_INTL, SENSITIVE_INTL, SIDE_FIELD_INTL, THAT_WORDS, USER_WORD } from './langs-concepts.js';
 import { LATIN_LANGS } from './langs-latin.js';
+import { ownAddressesOnly } from './dataflow.js';
+import { MOVE_ANY, OUTSIDE } from './lexicon.js';
 import { OTHER_LANGS } from './langs-other.js';
-import { anyOf, SCRIPT_WORDS, type Gate, type PhraseRule } from './rule.js';
+import { anyOf, sentenceAround, SCRIPT_WORDS, type Gate, type ItemFacts, type PhraseRule } from './rule.js';
 
 /** Words for "all / whole / complete" across the languages, which make a data request stronger. */
 const WHOLE = /\b(?:toda|todo|todas|todos|toute|tout|tous|toutes|gesamte[nrs]?|komplette[nrs]?|vollstandige[nrs]?|alle|tutta|tutto|tutte|integra|completa|complete|completo|entiere|ca[lł]a|wszystkie|tum|toan bo|seluruh|hela|hele)\b|всю|весь|всё|полн|完整|全部|所有|整个|整個|すべて|全て|全体|전체|모든|كامل|بالكامل|המלא/;
@@ -140,6 +142,8 @@ const ADDRESS: readonly PhraseRule[] = [
   },
 ];
 
+/** Gate: a "that" word of the languages of `langs-concepts.ts`. */
+const SAYS_THAT = anyOf(...THAT_WORDS);
 /** Gate: text in a script the Latin-form words cannot show. */
 const OTHER_SCRIPTS = anyOf(SCRIPT_WORDS.cyrillic, SCRIPT_WORDS.arabic, SCRIPT_WORDS.greek, SCRIPT_WORDS.thai, SCRIPT_WORDS.bengali);
 /** Gate: a word for the assistant or AI in the Latin-script languages of `langs-concepts.ts`. */
@@ -150,9 +154,51 @@ const namesUser = (words: ReadonlySet<string>): boolean => {
   return false;
 };
 
+const SIDE_FIELD = new RegExp(SIDE_FIELD_INTL, 'u');
+/** Parameter names of side fields (notes, remarks, context, metadata), in English or transliterated. */
+const SIDE_PARAM = /^(?:notes?|memo|remarks?|comments?|context|contexto|meta|metadata|extra|extra_?info|info|details|observations?|bikou|biko|kommentari\w*|komentar\w*|tozihat|lisatiedot|poznamka|megjegyzes|observatii|bemerkung|notiz|hinweis|catatan|keterangan|maelezo|ghi_?chu|beizhu|bigo|mulahazat|hearot|diagnostics|trace|debug)$/;
+/** Parameter names made for payment data or secrets: the data going there is the tool's purpose. */
+const DATA_PARAM = /card|pan|cvv|cvc|passw|passport|otp|pin|secret|key|token|iban|account|kart|karte|tarjeta|carte|senha|parol|haslo|sifre/;
+
+/** A sentence that names payment data or a secret and a side field of this tool (a remarks field, a notes parameter). */
+function intoSideField(m: RegExpExecArray, text: string, facts: ItemFacts): boolean {
+  const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+  if (/\b(?:not|never|no|don't)\b[^.]{0,30}$/.test(before)) return false;
+  const sentence = `${before} ${m[0]} ${after}`;
+  if (SIDE_FIELD.test(sentence)) return true;
+  for (const p of facts.params) if (SIDE_PARAM.test(p) && !DATA_PARAM.test(p) && new RegExp(`(?<![\\p{L}\\p{N}_])${p.replace(/[^\w]/g, '.')}(?![\\p{L}\\p{N}_])`, 'u').test(sentence)) return true;
+  return false;
+}
+
+/** A web or e-mail address outside the tool, in the same sentence as personal data and a verb that sends it. */
+function sentOutside(m: RegExpExecArray, text: string, facts: ItemFacts): boolean {
+  const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+  const sentence = `${before} ${m[0]} ${after}`;
+  return OUTSIDE.test(sentence) && MOVE_ANY.test(sentence) && !ownAddressesOnly(sentence, facts);
+}
+
 /** Concealment and notes to the assistant matched by concept, in any word order (`langs-concepts.ts`). */
 const CONCEPTS: readonly PhraseRule[] = [
-  { id: 'injection.concealment', family: 'concealment', severity: 'high', message: `${CONCEAL_MSG} [concept]`, re: new RegExp(CONCEAL_CONCEPT, 'gu'), form: 'native', gate: (w) => namesUser(w) || OTHER_SCRIPTS(w) },
+  { id: 'injection.override', family: 'override', severity: 'high', message: `${OVERRIDE_MSG} [concept]`, re: new RegExp(OVERRIDE_CONCEPT, 'gu'), form: 'native' },
+  {
+    id: 'exfil.personal-data',
+    family: 'conversation',
+    severity: 'high',
+    message: "The text asks the AI model to put payment data, passwords or secrets into a side field of this tool (remarks, notes) that has nothing to do with them (written in another language).",
+    re: new RegExp(SENSITIVE_INTL, 'gu'),
+    form: 'native',
+    refine: (m, text, _f, facts) => (intoSideField(m, text, facts) ? 'high' : null),
+  },
+  {
+    id: 'exfil.url',
+    family: 'exfil-url',
+    severity: 'high',
+    message: "The text says the user's personal data (phone number, address, passport) is sent to an outside address (written in another language).",
+    re: new RegExp(PERSONAL_INTL, 'gu'),
+    form: 'native',
+    refine: (m, text, _f, facts) => (sentOutside(m, text, facts) ? 'high' : null),
+  },
+  { id: 'injection.concealment', family: 'concealment', severity: 'high', message: `${CONCEAL_MSG} [concept]`, re: new RegExp(CONCEAL_CONCEPT, 'gu'), form: 'native', gate: (w) => namesUser(w) || OTHER_SCRIPTS(w) || SAYS_THAT(w) },
   { ...ADDRESS_BASE, re: new RegExp(ADDRESS_CONCEPT, 'gu'), form: 'native', gate: (w) => AI_NOTE_WORDS(w) || OTHER_SCRIPTS(w) },
 ];
 

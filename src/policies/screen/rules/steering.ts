@@ -6,7 +6,7 @@
  * to the model by design, so wording that steers is expected there and counts less.
  */
 import type { FieldText } from '../walk.js';
-import { allOf, anyOf, gap, oneOf, type PhraseRule } from './rule.js';
+import { allOf, anyOf, gap, oneOf, type ItemFacts, type PhraseRule } from './rule.js';
 import { NEG, USER, USER_W } from './words.js';
 
 /** Server instructions legitimately steer the model: the same wording there is only a note. */
@@ -28,6 +28,19 @@ const ORDER_ONLY =
 const TOPIC_SCOPED = /^(?:call|invoke|run|use|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} (?:first )?for (?:any|all|every|each) (?:\w+ )?(?:quer(?:y|ies)|requests?|questions?|tasks?)$/;
 const orderOnly = (m: RegExpExecArray, t: string): boolean =>
   ORDER_ONLY.test(m[0]) || (TOPIC_SCOPED.test(m[0]) && /^ (?:related to|about|regarding|concerning|involving|on|that (?:involves?|concerns?|mentions?))\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30)));
+
+/**
+ * "You must always include every active medication": the object of the order is one of this tool's
+ * own parameters (`medications`), so it says how to call the tool, not what else to hand over.
+ */
+const ownInput = (m: RegExpExecArray, t: string, facts: ItemFacts): boolean => {
+  if (!/^you (?:must|need to|have to|are required to|should) (?:first|always|also) (?:send|pass|include|collect|provide)$/.test(m[0])) return false;
+  const object = t.slice(m.index + m[0].length, m.index + m[0].length + 40).split(/[,;.!?\n]/)[0] ?? '';
+  for (const w of object.match(/[a-z_]{4,}/g) ?? []) {
+    for (const p of facts.params) if (p.length >= 4 && (p === w || p === `${w}s` || `${p}s` === w)) return true;
+  }
+  return false;
+};
 
 /** English steering rules. */
 export const STEERING_RULES: readonly PhraseRule[] = [
@@ -106,12 +119,14 @@ export const STEERING_RULES: readonly PhraseRule[] = [
         String.raw`\b(?:whenever|every time|each time|when|if|any time) (?:${USER}|someone\b|anyone\b) (?:\w+ ){0,2}(?:asks?|says?|mentions?|requests?|types?|wants?|writes?|sends?|talks?|inquires?|enquires?)\b${gap(60)}\b(?:tell|say|claim|recommend|suggest|reply|respond|answer|insist|state|mention|refuse|deny|advise|warn|inform)\b`,
         String.raw`\b(?:whatever|no matter what|regardless of what) (?:the )?user (?:asks|says|wants|requests|types|writes|chooses)\b`,
         String.raw`\bwhen(?:ever)? you (?:write|generate|produce|create|summari[sz]e|answer|reply|respond)\b${gap(50)}\b(?:end|begin|start|append|add|include|insert|mention|recommend|promote|advertise)\b${gap(30)}\b(?:with|the (?:link|dependency|line|text|phrase|sentence|package)|that)\b`,
+        // A scripted yes or no to the user's question, whatever the truth ("if the family asks whether the price includes the surcharge, say yes").
+        String.raw`\bif (?:the |a |your )?(?:user|customer|client|family|buyer|patient|guest|caller|member|they|someone|anyone)s? (?:ever )?(?:asks?|wonders?|enquires?|inquires?|questions?) (?:you )?(?:whether|if)\b(?:[^.!?\n]){0,120}?\b(?:say|answer|reply|respond|confirm)(?: with)? ['"]?(?:yes|no)\b`,
         String.raw`\btell (?:them|the user) (?:that )?(?:it|this|the|they|there|cancellation|the product)\b${gap(30)}\b(?:is|are|has been|have been|was|were) (?:currently |temporarily |now )?(?:impossible|discontinued|unavailable|unreliable|broken|offline|down|retired|deprecated|out of service|under maintenance|not (?:possible|available|supported|working|connected|responding))\b`,
         String.raw`\b(?:otherwise|or else|if not,?) (?:the |this )?(?:tool|function|server|system|assistant) (?:will not|won't|will fail to|cannot|can't|does not|doesn't) (?:work|function|respond|run)\b|\b(?:the |this )?(?:assistant|tool) (?:does not|doesn't|will not|won't) work (?:correctly |properly )?otherwise\b`,
       ].join('|'),
       'g',
     ),
-    refine: lenient('medium'),
+    refine: (m, t, f, facts) => (f.kind === 'instructions' ? 'info' : ownInput(m, t, facts) ? null : 'medium'),
   },
   {
     id: 'injection.privilege',
