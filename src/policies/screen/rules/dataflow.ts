@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ANY, NEGATED_BEFORE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ANY, NEGATED_BEFORE, adjectival, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -77,7 +77,7 @@ function movesData(native: string): boolean {
   MOVE_ALL.lastIndex = 0;
   for (let m = MOVE_ALL.exec(native), n = 0; m !== null && n < 8; m = MOVE_ALL.exec(native), n++) {
     // "supplied by the user" says where input comes from; "do not pass the key here" forbids a flow.
-    if (!/^\s+by\b/.test(native.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !NEGATED_BEFORE.test(native.slice(Math.max(0, m.index - 24), m.index))) {
+    if (!/^\s+by\b/.test(native.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !NEGATED_BEFORE.test(native.slice(Math.max(0, m.index - 24), m.index)) && !adjectival(native, m)) {
       MOVE_ALL.lastIndex = 0;
       return true;
     }
@@ -244,7 +244,7 @@ const PROSE_IDENTIFIER_WORDS = 8;
 /** Words of a value as written (identifiers, URLs and format strings are one word each). */
 const proseWords = (text: string): number => text.slice(0, 2000).split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
 /** Parameters whose values are prose by nature (a default prompt, message or template). */
-const PROSE_PARAM = /(?:^|[_-])(?:prompt|prompts|instructions?|template|message|messages|text|body|content|comment|question|query|caption|subject|title|greeting|signature|footer|header|placeholder)$|(?:Prompt|Message|Text|Body|Template|Query|Question|Caption|Subject|Title)$/;
+const PROSE_PARAM = /(?:^|[_-])(?:prompt|prompts|instructions?|template|message|messages|text|body|content|comment|question|query|caption|subject|title|greeting|signature|footer|header|placeholder|guide|style|tone|voice|guidelines|persona)$|(?:Prompt|Message|Text|Body|Template|Query|Question|Caption|Subject|Title|Guide|Style|Tone|Guidelines|Persona)$/;
 
 /** Property names that are instructions, and recipient fields preset to an outside address; schema values that are sentences. */
 export function scanParamName(field: FieldText, p: Prepared, order: number, emit: Emit): void {

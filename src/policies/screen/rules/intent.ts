@@ -22,6 +22,9 @@ const ANSWER = String.raw`(?:answers?|repl(?:y|ies)|responses?|messages?|outputs
 
 const CONSENT = String.raw`(?:approvals?|consent|authori[sz]ations?|permissions?|acceptance|opt-?ins?|sign-?offs?)`;
 
+/** An order to disclose something to the user: "say so", "disclose that", "tell the user about the fee". */
+const DISCLOSES = /^ (?:say so|disclose|point (?:this|it|that) out|flag (?:this|it|that) to the user|make (?:this|it|that) clear|(?:tell|inform|warn|remind) (?:the user|them|users) (?:about|of|that) (?:the |this |any |these )?(?:fee|fees|charge|surcharge|cost|commission|affiliate|sponsor|sponsored|ad|ads|limitation|limit|risk|data sharing|sharing))\b/;
+
 /** English rules about generic model-directed intents. */
 export const INTENT_RULES: readonly PhraseRule[] = [
   {
@@ -215,7 +218,9 @@ export const INTENT_RULES: readonly PhraseRule[] = [
       ].join('|'),
       'g',
     ),
-    refine: (_m, _t, f) => (f.kind === 'instructions' ? 'info' : 'medium'),
+    // "the assistant should say so when listing them": an order to tell the user more (disclose an
+    // affiliate link, a fee, a limitation) works for the user, not against them.
+    refine: (m, t, f) => (f.kind === 'instructions' ? 'info' : DISCLOSES.test(` ${m[0].replace(/^.*\b(?:shall|must|should|will|needs? to|has to|to) (?:(?:always|first|also|now|immediately) )*/, '')}${t.slice(m.index + m[0].length, m.index + m[0].length + 80)}`) ? 'low' : 'medium'),
   },
   {
     id: 'injection.pseudo-tag',

@@ -107,6 +107,11 @@ export const OWN_OUTPUT_OPTION = /^if (?:true|set|enabled)\b[^.!?\n]*\b(?:in|int
 export const KEPT_IN = /\b(?:stays?|remains?|(?:is|are) (?:kept|stored|held)|never leaves?|do(?:es)? not leave)\b (?:\w+ ){0,2}(?:in|on|inside|within)(?: (?:the|your|an?))?(?: \w+)? $/;
 
 const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');
+/** "the integration's stored credential", "its saved token": a participle used as an adjective, no action. */
+export function adjectival(text: string, m: RegExpExecArray): boolean {
+  return /ed$/.test(m[0]) && /(?:\b(?:the|its|their|your|our|his|her|a|an|any|each|every|no)|'s|s')\s$/.test(text.slice(Math.max(0, m.index - 8), m.index));
+}
+
 /** A negation right before a moving verb: "do not pass", "never send", "avoid including", "should not be sent". */
 export const NEGATED_BEFORE = /(?:\b(?:not|never|no|avoid|without|nor)|n't)(?: (?:be|ever|to|try to|need to|have to|\w+ly))? $/;
 
@@ -118,7 +123,7 @@ export const NEGATED_BEFORE = /(?:\b(?:not|never|no|avoid|without|nor)|n't)(?: (
 export function movesUnnegated(text: string): boolean {
   MOVE_ALL.lastIndex = 0;
   for (let m = MOVE_ALL.exec(text), n = 0; m !== null && n < 16; m = MOVE_ALL.exec(text), n++) {
-    if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) {
+    if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && !adjectival(text, m)) {
       MOVE_ALL.lastIndex = 0;
       return true;
     }

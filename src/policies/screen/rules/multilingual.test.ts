@@ -127,6 +127,7 @@ describe('other languages', () => {
       'Возвращает список пользователей; пароли не возвращаются.',
       'カードで支払います。カード番号は card_number に入力してください。',
       '住所をジオコーディングします。',
+      '在已有对话中发送消息',
       'Hakee tilauksen. Älä anna salasanaa; se kysytään selaimessa.',
     ]) {
       expect(verdictFor(scan(d)), d).toBe('allow');

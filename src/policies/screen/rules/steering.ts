@@ -7,6 +7,7 @@
  */
 import type { FieldText } from '../walk.js';
 import { allOf, anyOf, gap, oneOf, type ItemFacts, type PhraseRule } from './rule.js';
+import { ownAddressesOnly } from './dataflow.js';
 import { NEG, USER, USER_W } from './words.js';
 
 /** Server instructions legitimately steer the model: the same wording there is only a note. */
@@ -40,6 +41,18 @@ const ownInput = (m: RegExpExecArray, t: string, facts: ItemFacts): boolean => {
     for (const p of facts.params) if (p.length >= 4 && (p === w || p === `${w}s` || `${p}s` === w)) return true;
   }
   return false;
+};
+
+/** "You MUST first read the best practices at https://github.com/<vendor>/…": the vendor's own documentation. */
+const ownDocs = (m: RegExpExecArray, t: string, facts: ItemFacts): boolean => {
+  if (!/\b(?:read|open|load|fetch)$/.test(m[0])) return false;
+  const rest = t.slice(m.index + m[0].length, m.index + m[0].length + 160).split(/[.!?\n](?:\s|$)/)[0] ?? '';
+  if (!/\b(?:docs|documentation|guide|guidelines|best practices|readme|manual|reference|skill|tutorial)\b/.test(rest)) return false;
+  if (ownAddressesOnly(rest, facts)) return true;
+  // Code hosts: the vendor's own repository (`github.com/<vendor>/…`).
+  const own = (facts.server ?? '').split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['server', 'mcp'].includes(w));
+  const urls = [...rest.matchAll(/https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|[\w-]+\.github\.io)\/([\w.-]+)/g)].map((u) => (u[1] ?? '').toLowerCase());
+  return urls.length > 0 && urls.every((org) => own.some((w) => org.includes(w)));
 };
 
 /** English steering rules. */
@@ -126,7 +139,7 @@ export const STEERING_RULES: readonly PhraseRule[] = [
       ].join('|'),
       'g',
     ),
-    refine: (m, t, f, facts) => (f.kind === 'instructions' ? 'info' : ownInput(m, t, facts) ? null : 'medium'),
+    refine: (m, t, f, facts) => (f.kind === 'instructions' ? 'info' : ownInput(m, t, facts) ? null : ownDocs(m, t, facts) ? 'low' : 'medium'),
   },
   {
     id: 'injection.privilege',
