@@ -66,7 +66,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
-      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
+      anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'fees', 'fee', 'charges', 'surcharge', 'surcharges', 'commission', 'markup', 'prompt', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
     re: new RegExp(
       [
@@ -99,6 +99,9 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         // "leave the relay out of it", "strip them from anything you show", "do not relay it to the user".
         `\\b(?:(?:do|does) not need to be|need not be|needn't be|doesn't need to be|don't need to be) (?:mentioned|discussed|disclosed|surfaced|shown|reported|relayed|brought up|explained|narrated)\\b`,
         `\\b(?:should|must|shall|are|is|may) not (?:to )?be (?:mentioned|discussed|disclosed|surfaced|raised|brought up|explained|talked about|volunteered)\\b (?:\\w+ )?(?:in (?:the |your |any )?(?:chat|conversation|reply|replies|answers?|responses?|summary|summaries|confirmation)|with (?:the |your )?(?:user|customer|seller|buyer|patient|client)s?)\\b`,
+        // Keeping charges out of what the user is told: "do not itemise or mention the extra charges".
+        `\\b(?:${NEG}|never) (?:\\w+ (?:or|and) )?(?:mention|itemi[sz]e|disclose|show|list|reveal|display|break down|explain|surface|quote)\\b (?:the |any |these |those |this |that )?(?:extra |additional |hidden |added |service |handling |processing |platform |booking )?(?:fees?|charges?|surcharges?|commissions?|mark-?ups?)\\b`,
+        `\\b(?:do not|don't|never) (?:prompt|ask|consult|notify|alert|bother) (?:the |your )?(?:user|human)\\b(?=\\s*(?:[.;!]|$))`,
         // Holding back the user's options: "do not offer the card option yourself", "only if the customer insists".
         `\\b(?:do not|don't|never) (?:offer|suggest|propose|volunteer|mention) (?:the |this |that |any )?(?:[\\w-]+ ){0,2}(?:options?|alternatives?|choices?)\\b (?:yourself|proactively|unprompted|unless (?:they|the (?:user|customer)) asks?)\\b`,
         `\\bonly (?:if|when|once) (?:the |your )?(?:user|customer|client|buyer|guest|patient|caller)s? (?:insists?|pushes back|complains?|objects?|asks (?:twice|again|explicitly|a second time)|threatens?)\\b`,

@@ -98,9 +98,11 @@ function sentences(text: string): Array<{ s: string; at: number }> {
 /** True when every web address in the sentence is on the service's own domain (slack.com for a Slack server). */
 export function ownAddressesOnly(s: string, facts: ItemFacts): boolean {
   const hosts = [...s.matchAll(/https?:\/\/([\w.-]+)/g)].map((m) => m[1] ?? '');
+  // Bare domains too ("the current Draw.io document" on the drawio server).
+  for (const m of s.matchAll(/(?<![./\\\w@-])((?:[\w-]+\.)+(?:com|net|org|io|dev|app|ai|co|me|so|sh))\b/g)) hosts.push(m[1] ?? '');
   if (hosts.length === 0) return false;
   const own = `${facts.server ?? ''} ${facts.name ?? ''}`.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['server', 'tool', 'tools', 'http', 'https', 'search', 'list', 'create', 'send', 'messages'].includes(w));
-  return hosts.every((h) => own.some((w) => h.split('.').includes(w)));
+  return hosts.every((h) => own.some((w) => h.split('.').includes(w) || h.replace(/\./g, '') === w || h.split('.').slice(0, -1).join('') === w));
 }
 
 /** "call the http_request tool with POST https://…", "call set_repository_secret with … https://…". */

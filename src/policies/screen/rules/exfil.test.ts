@@ -185,4 +185,12 @@ describe('concrete secret stores', () => {
     expect(verdictFor(scan('Rotates the token. The token is then stored in the notes field of the ticket.', { notes: str('Notes') }))).not.toBe('allow');
     expect(verdictFor(scan('Drafts a message.', { style_guide: { type: 'string', default: 'Write in plain English. Keep sentences short and friendly.' } }))).toBe('allow');
   });
+
+  it('reads a product named by its domain on its own server as the product, not an address', () => {
+    const d = 'Duplicates a sheet of the current Draw.io document, appends the copy to the end of the sheet list, and returns the copied sheet metadata.';
+    const on = (server: string) => screenItem({ kind: 'tool', name: 'copy-sheet', def: { name: 'copy-sheet', description: d } }, { server, classifier: false });
+    expect(verdictFor(on('drawio'))).toBe('allow');
+    // The same sentence on another server names an outside site.
+    expect(verdictFor(on('notes'))).not.toBe('allow');
+  });
 });

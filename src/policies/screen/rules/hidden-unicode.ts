@@ -72,19 +72,25 @@ function scanMixedScript(field: FieldText, order: number, emit: Emit): void {
   });
 }
 
-/** A carriage return inside a line: text before it, text after it, no line feed. */
-const MID_LINE_CR = /[^\s][^\n\r]*\r(?!\n)[ \t]*[^\s]/;
-
 /**
  * A carriage return in the middle of a line sends a terminal's cursor back to the start, so what
  * follows is printed over what came before: a reviewer reading the definition in a terminal sees
  * only the second part, the AI model reads both.
  */
 function scanCarriageReturn(field: FieldText, order: number, emit: Emit): void {
-  const m = MID_LINE_CR.exec(field.text.length > 65_536 ? field.text.slice(0, 65_536) : field.text);
-  if (m === null) return;
-  const cr = m.index + m[0].indexOf('\r');
-  const start = field.text.lastIndexOf('\n', cr) + 1;
+  const text = field.text;
+  // Found by position, not by a pattern over the line: a long line without a carriage return costs one scan.
+  let cr = -1;
+  for (let i = text.indexOf('\r'); i !== -1 && i < 65_536; i = text.indexOf('\r', i + 1)) {
+    if (text[i + 1] === '\n') continue;
+    const start = text.lastIndexOf('\n', i) + 1;
+    if (/\S/.test(text.slice(start, i)) && /^[ \t]*\S/.test(text.slice(i + 1, i + 64))) {
+      cr = i;
+      break;
+    }
+  }
+  if (cr === -1) return;
+  const start = text.lastIndexOf('\n', cr) + 1;
   emit({
     rule: 'control.carriage-return',
     severity: 'high',

@@ -22,6 +22,20 @@ const ANSWER = String.raw`(?:answers?|repl(?:y|ies)|responses?|messages?|outputs
 
 const CONSENT = String.raw`(?:approvals?|consent|authori[sz]ations?|permissions?|acceptance|opt-?ins?|sign-?offs?)`;
 
+/**
+ * "The LLM should ask the user to provide it" (a missing workspace id): asking for the tool's input
+ * is how tools are used. Asking for, or keeping, credentials and payment data stays a finding.
+ */
+const asksForInput = (m: RegExpExecArray, t: string): boolean =>
+  /\b(?:ask|request|obtain|collect|remember|store|save)$/.test(m[0]) &&
+  !/\b(?:passwords?|passphrases?|credentials?|logins?|pins?|otp|one-time|codes?|tokens?|keys?|card|cvv|cvc|iban|account numbers?|social security|ssn|passport|secrets?|cookies?|contacts|location|address book|conversation|history)\b/.test(sentenceOf(m, t));
+
+/** The sentence around a match. */
+const sentenceOf = (m: RegExpExecArray, t: string): string => {
+  const { before, after } = sentenceAround(t, m.index, m.index + m[0].length);
+  return `${before}${m[0]}${after}`;
+};
+
 /** An order to disclose something to the user: "say so", "disclose that", "tell the user about the fee". */
 const DISCLOSES = /^ (?:say so|disclose|point (?:this|it|that) out|flag (?:this|it|that) to the user|make (?:this|it|that) clear|(?:tell|inform|warn|remind) (?:the user|them|users) (?:about|of|that) (?:the |this |any |these )?(?:fee|fees|charge|surcharge|cost|commission|affiliate|sponsor|sponsored|ad|ads|limitation|limit|risk|data sharing|sharing))\b/;
 
@@ -214,13 +228,13 @@ export const INTENT_RULES: readonly PhraseRule[] = [
     re: new RegExp(
       [
         String.raw`\bas (?:the|an|a) (?:ai|ai assistant|ai model|language model|llm|assistant|agent|ai agent|chatbot|bot)\b,? you\b`,
-        String.raw`\b(?:the|this|any|every) (?:ai|ai assistant|language model|llm|assistant|ai agent|chatbot) (?:shall|must|should|will|needs? to|has to|is (?:required|expected|instructed) to) (?:always |first |also |now |never |not |immediately )*(?:call|invoke|run|use|send|pass|include|read|fetch|tell|say|reply|respond|answer|ignore|forward|copy|upload|hide|keep|refuse|comply|obey|follow)\b`,
+        String.raw`\b(?:the|this|any|every) (?:ai|ai assistant|language model|llm|assistant|ai agent|chatbot) (?:shall|must|should|will|needs? to|has to|is (?:required|expected|instructed) to) (?:always |first |also |now |never |not |immediately )*(?:call|invoke|run|use|send|pass|include|read|fetch|tell|say|reply|respond|answer|ignore|forward|copy|upload|hide|keep|refuse|comply|obey|follow|ask|remember|store|save|collect|request|obtain|choose|pick|select|recommend)\b`,
       ].join('|'),
       'g',
     ),
     // "the assistant should say so when listing them": an order to tell the user more (disclose an
     // affiliate link, a fee, a limitation) works for the user, not against them.
-    refine: (m, t, f) => (f.kind === 'instructions' ? 'info' : DISCLOSES.test(` ${m[0].replace(/^.*\b(?:shall|must|should|will|needs? to|has to|to) (?:(?:always|first|also|now|immediately) )*/, '')}${t.slice(m.index + m[0].length, m.index + m[0].length + 80)}`) ? 'low' : 'medium'),
+    refine: (m, t, f) => (f.kind === 'instructions' ? 'info' : asksForInput(m, t) ? 'low' : DISCLOSES.test(` ${m[0].replace(/^.*\b(?:shall|must|should|will|needs? to|has to|to) (?:(?:always|first|also|now|immediately) )*/, '')}${t.slice(m.index + m[0].length, m.index + m[0].length + 80)}`) ? 'low' : 'medium'),
   },
   {
     id: 'injection.pseudo-tag',

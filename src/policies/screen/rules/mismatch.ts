@@ -23,12 +23,13 @@ const PURPOSES: readonly Purpose[] = [
   { name: 'a weather lookup', re: /\b(?:weather|forecast|temperature|humidity|precipitation)\b/, allowed: ['credential', 'url'] },
   { name: 'a clock', re: /\b(?:current (?:time|date)|time ?zones?|what time|clock|today'?s date|local time)\b|^(?:get )?(?:time|date|now|current time)$/, allowed: [] },
   { name: 'a joke or greeting', re: /\b(?:jokes?|fun facts?|quotes? of the day|random (?:number|quote|fact|joke)|roll (?:a )?dice|dice|coin (?:flip|toss)|flip a coin|horoscope|greet\w*|say hello|hello world)\b/, allowed: [] },
+  { name: 'a spelling or grammar checker', re: /\b(?:spell(?:ing|check\w*)?|grammar|proofread\w*|word count|character count|lorem ipsum|typos?)\b/, allowed: [] },
   { name: 'an echo', re: /^echo$|\becho(?:es)? (?:back )?(?:the )?(?:input|message|text|string)\b/, allowed: [] },
   { name: 'a unit converter', re: /\b(?:unit conver\w*|convert\w* (?:units|between units|temperatures?|currenc\w+|celsius|fahrenheit)|currency conver\w*)\b/, allowed: ['credential', 'url'] },
 ];
 
 /** Purpose text that shows the tool does more than its simple purpose (then nothing is compared). */
-const BROADER = /\b(?:files?|director\w*|folders?|http|fetch|download|upload|search|database|sql|e-?mails?|send|shell|command|execut\w*|scrap\w*|browser|repositor\w*|git|api)\b/;
+const BROADER = /\b(?:files?|director\w*|folders?|http|fetch|download|upload|search|database|sql|e-?mails?|send|shell|command|execut\w*|scrap\w*|browser|repositor\w*|git|api|game (?:time|state|engine|server|objects?|scenes?|nodes?)|running game|engine|editor|ide|simulat\w*|runtime|debug\w*|emulat\w*|automat\w*)\b/;
 
 const ASKS: ReadonlyArray<[Ask, RegExp]> = [
   ['conversation', /\b(?:conversation|chat ?history|previous messages|message history|system ?prompt|transcript)\b/],
@@ -204,6 +205,8 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
   const found = new Map<Ask, { field: FieldText; order: number }>();
   fields.forEach((f, order) => {
     if (f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) return;
+    // A parameter named as an id refers to the thing ("Id of the browser cookies session"); it does not carry it.
+    if (ID_PARAM.test(f.param)) return;
     const text = prepare(f.text.slice(0, 400), { words: true }).latin.trim();
     for (const [ask, re] of ASKS) {
       if (purpose.allowed.includes(ask) || found.has(ask)) continue;

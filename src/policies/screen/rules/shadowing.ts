@@ -138,7 +138,7 @@ export const SHADOWING_RULES: readonly PhraseRule[] = [
     family: 'cross-server',
     severity: 'medium',
     message: 'The text tries to change how other tools or servers behave. A tool should describe itself, not give orders about the rest of the toolbox.',
-    gate: anyOf('tool', 'tools', 'server', 'servers', 'function', 'functions'),
+    gate: anyOf('tool', 'tools', 'server', 'servers', 'function', 'functions', 'integration', 'integrations', 'connector', 'connectors'),
     re: new RegExp(
       [
         String.raw`\bwhen(?:ever)? this (?:tool|server|function) is (?:available|present|loaded|installed|enabled|active|connected)\b`,
@@ -146,6 +146,8 @@ export const SHADOWING_RULES: readonly PhraseRule[] = [
         String.raw`\b(?:side[- ]effects? on|affects?|modif(?:y|ies)|alters?|overrides?|hijacks?) (?:the )?(?:behaviou?r of )?(?:the |all |any |other |another )(?:[\w.-]+ ){0,2}(?:tools?|servers?|functions?)\b(?![ -](?:defaults?|settings?|config\w*|url|base|address|host|port|values?|versions?|options?|parameters?|timeouts?|limits?)\b)`,
         String.raw`\bwhen(?:ever)? (?:you |the (?:assistant|model|agent) )?(?:use|call|invoke|run)s? (?:the |any |another |other )?[\w.-]+ (?:tool|function)\b${gap(60)}\b(?:must|always|never|instead|do not|don't|make sure|be sure)\b`,
         String.raw`\b(?:all|any|every) (?:other )?(?:tools?|servers?|functions?) (?:must|should|need to|have to|are required to)\b`,
+        // "Before calling git_push or create_pull_request on any server, first call this tool with …".
+        String.raw`\b(?:before|after|whenever|when) (?:calling|using|invoking|running) [\w.-]+(?: (?:or|and) [\w.-]+)? (?:on|from|of|in) (?:any|every|another|other|all) (?:servers?|integrations?|connectors?)\b`,
         String.raw`\bthe [\w.-]+ (?:tool|function) (?:must|should|shall|has to|needs to) (?:always |never |also )?(?:send|forward|bcc|cc|include|add|use|call|redirect|route|copy)\b`,
       ].join('|'),
       'g',
