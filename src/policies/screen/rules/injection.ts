@@ -5,7 +5,7 @@
  * read a file", "You must provide an absolute path") is left alone.
  */
 import { anyOf, gap, oneOf, allOf, sentenceAround, type PhraseRule } from './rule.js';
-import { OUT_OF_SCOPE } from './scope.js';
+import { OUT_OF_SCOPE, protectsUser } from './scope.js';
 import { USER, USER_W } from './words.js';
 
 const AI = String.raw`(?:ai|a\.i\.|assistant|model|llm|language model|agent|agents|chatbot|bot|claude|gpt|chatgpt|copilot|gemini|cursor|ai assistant|ai agent|ai agents|ai model)`;
@@ -16,7 +16,7 @@ const TAG_WORD = String.raw`(?:important|system|instructions?|admin(?:istrator)?
 
 /** English rules about model-directed instructions. */
 /** Instructions that sit in data the tool handles ("found inside uploaded documents", "in web pages", "embedded in emails"). */
-const EMBEDDED_IN_DATA = /^ (?:that (?:appear|are|you find|you see) |which (?:appear|are) )?(?:found |contained |embedded |hidden |written |appearing |included |that appear )?(?:in|inside|within)(?: the| any| an?| uploaded| retrieved| fetched| scraped| returned)* (?:documents?|files?|pages?|web ?pages?|websites?|e-?mails?|results?|content|pdfs?|attachments?|tickets?|issues?|comments?|tool (?:outputs?|results?)|search results)\b/;
+const EMBEDDED_IN_DATA = /^ (?:that (?:appear|are|you find|you see) |which (?:appear|are) )?(?:found |contained |embedded |hidden |written |appearing |included |that appear )?(?:in|inside|within)(?: the| any| an?| uploaded| retrieved| fetched| scraped| returned)*(?: [\w-]+){0,2} (?:metadata|properties|fields|records|captions|user-generated content|documents?|files?|pages?|web ?pages?|websites?|e-?mails?|results?|content|pdfs?|attachments?|tickets?|issues?|comments?|tool (?:outputs?|results?)|search results)\b/;
 
 export const INJECTION_RULES: readonly PhraseRule[] = [
   {
@@ -72,7 +72,9 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
     // tools): on its own such markup is a weak signal (it counts when other signs come with it);
     // markup that claims a role (system, admin, developer, hidden, a note to the model) and the
     // bare <IMPORTANT> tag of published attacks stay medium.
-    refine: (m) => (/system|admin|developer|secret|hidden|override|directive|note[_ -]to|model|assistant|\bai\b|llm|agent|ignore|^\s*(?:assistant|ai|user)\s*:|<\s*\/?\s*important\s*>/i.test(m[0]) ? 'medium' : 'low'),
+    // A "System note:" that hands the decision back to the user ("ask the user for it; do not write one on
+    // their behalf") protects them.
+    refine: (m, text) => (!/<\s*\/?\s*important\s*>/i.test(m[0]) && protectsUser(text.slice(m.index + m[0].length, m.index + m[0].length + 400)) ? 'low' : /system|admin|developer|secret|hidden|override|directive|note[_ -]to|model|assistant|\bai\b|llm|agent|ignore|^\s*(?:assistant|ai|user)\s*:|<\s*\/?\s*important\s*>/i.test(m[0]) ? 'medium' : 'low'),
   },
   {
     id: 'injection.addresses-model',
@@ -98,7 +100,9 @@ export const INJECTION_RULES: readonly PhraseRule[] = [
       // Addressing the model is only an instruction in disguise when it asks for something out of scope.
       // Labels and values (titles, enum values, defaults) have no reason to address the model at all.
       if (f.kind === 'title' || f.kind === 'value' || f.kind === 'key' || f.kind === 'name') return 'medium';
-      return OUT_OF_SCOPE.test(sentenceAround(text, m.index, m.index + m[0].length).after) ? 'medium' : 'low';
+      const after = sentenceAround(text, m.index, m.index + m[0].length).after;
+      if (protectsUser(text.slice(m.index + m[0].length, m.index + m[0].length + 400))) return 'low';
+      return OUT_OF_SCOPE.test(after) ? 'medium' : 'low';
     },
   },
   {
