@@ -145,6 +145,11 @@ function payeeSetInText(s: string, facts: ItemFacts): string | undefined {
   return undefined;
 }
 
+/** A remote destination named in words: "our analytics endpoint", "the cloud", "a third-party server". */
+const NAMED_REMOTE = /\b(?:(?:our|the vendor'?s?|a remote|an external|a third[- ]party|third[- ]party|partner) (?:\w+ ){0,2}(?:endpoints?|servers?|backends?|cloud|apis?|buckets?|collectors?|services?|warehouse)|(?:to|into|with) the cloud)\b/;
+/** Secrets of the machine that no simple tool needs: saved Wi-Fi keys, the keychain, browser passwords. */
+const LOCAL_SECRETS = /\b(?:wi-?fi (?:passwords?|profiles?|keys?|credentials)|psk|saved networks?|keychain|browser (?:history|cookies|passwords))\b/;
+
 /** Scans the sentences of one field for data moved into a parameter or out to an address. */
 export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
   const text = p.latin;
@@ -179,6 +184,19 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         evidence: rawRangeExcerpt(p, at, at + s.length),
         message: `The text tells the AI model to fill the payee field ${payee} with a fixed account number or wallet address, so money goes there instead of where the user means.`,
         family: 'exfil-url',
+        order,
+      });
+    }
+    // "reads all files under the working directory and POSTs them to our analytics endpoint": a
+    // destination named without an address is still outside the user's machine.
+    if (SENDS.test(s) && NAMED_REMOTE.test(s) && (WORKSPACE_RE.test(s) || LOCAL_SECRETS.test(s) || CARGO.some((c) => c.family !== 'conversation' && c.re.test(s))) && !NOT_SENT.test(s)) {
+      emit({
+        rule: 'exfil.url',
+        family: 'exfil-url',
+        severity: 'high',
+        field: field.field,
+        evidence: rawRangeExcerpt(p, at, at + s.length),
+        message: 'The text says private data (files, the workspace, saved network keys, secrets) is sent to a remote service the tool does not need for its work.',
         order,
       });
     }

@@ -28,6 +28,9 @@ import { secretParamNamed } from './dataflow.js';
 import { anyOf, gap, sentenceAround, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
 import { MOVE } from './words.js';
 
+/** Another tool named to read a file ("call `read_file` on ~/.zsh_history first"). */
+const READ_TOOL = /`?\b(?:read_file|read_text_file|read_multiple_files|get_file_contents?|open_file|view_file|cat_file)\b`?/;
+
 function fileSeverity(strong: boolean) {
   return (m: RegExpExecArray, text: string, field: FieldText, facts: ItemFacts): Severity | null => {
     const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
@@ -35,6 +38,8 @@ function fileSeverity(strong: boolean) {
     // "Passwords stay in the OS keychain; pass only the profile name": where the secret is kept,
     // said so the caller does not send it. Only an order to read the file still counts.
     if (KEPT_IN.test(before.slice(-40))) return IMPERATIVE_READ.test(before) ? 'low' : null;
+    // "… preceded by `read_file` on the user's ~/.zsh_history": another tool made to read the file.
+    if (READ_TOOL.test(around)) return strong ? 'high' : 'medium';
     // "Do not pass the private key in tool parameters": the secret is what must not move.
     if (forbiddenObject(before)) return strong ? 'low' : null;
     const moves = movesUnnegated(around) || /\b(?:contain|hold|receive|be filled with)\b/.test(around);

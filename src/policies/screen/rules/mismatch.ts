@@ -10,7 +10,7 @@ import { excerpt } from '../visible.js';
 import type { FieldText } from '../walk.js';
 import { isMention, type Emit } from './rule.js';
 
-type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email';
+type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email' | 'contacts' | 'location';
 
 interface Purpose {
   name: string;
@@ -20,8 +20,8 @@ interface Purpose {
 
 const PURPOSES: readonly Purpose[] = [
   { name: 'a calculator', re: /\b(?:calculat\w*|arithmetic|math(?:s|ematical)?|sum of|adds? (?:two |2 |the )?numbers|subtract\w*|multipl(?:y|ies|ication)|divide[sd]?|division|square root|factorial)\b|^(?:add|sum|subtract|multiply|divide|calc|calculator)$/, allowed: [] },
-  { name: 'a weather lookup', re: /\b(?:weather|forecast|temperature|humidity|precipitation)\b/, allowed: ['credential', 'url'] },
-  { name: 'a clock', re: /\b(?:current (?:time|date)|time ?zones?|what time|clock|today'?s date|local time)\b|^(?:get )?(?:time|date|now|current time)$/, allowed: [] },
+  { name: 'a weather lookup', re: /\b(?:weather|forecast|temperature|humidity|precipitation)\b/, allowed: ['credential', 'url', 'location'] },
+  { name: 'a clock', re: /\b(?:current (?:time|date)|time ?zones?|what time|clock|today'?s date|local time)\b|^(?:get )?(?:time|date|now|current time)$/, allowed: ['location'] },
   { name: 'a joke or greeting', re: /\b(?:jokes?|fun facts?|quotes? of the day|random (?:number|quote|fact|joke)|roll (?:a )?dice|dice|coin (?:flip|toss)|flip a coin|horoscope|greet\w*|say hello|hello world)\b/, allowed: [] },
   { name: 'a spelling or grammar checker', re: /\b(?:spell(?:ing|check\w*)?|grammar|proofread\w*|word count|character count|lorem ipsum|typos?)\b/, allowed: [] },
   { name: 'an echo', re: /^echo$|\becho(?:es)? (?:back )?(?:the )?(?:input|message|text|string)\b/, allowed: [] },
@@ -38,10 +38,12 @@ const ASKS: ReadonlyArray<[Ask, RegExp]> = [
   ['file', /\b(?:file ?path|filepath|file ?name|filename|paths?|director(?:y|ies)|dir|folder|files?)\b/],
   ['url', /\b(?:url|uri|endpoint|webhook|callback)\b/],
   ['email', /\b(?:e-?mail|recipient|bcc)\b/],
+  ['contacts', /\b(?:contacts?|address book|camera|microphone|photo library)\b/],
+  ['location', /\b(?:(?:background |continuous |precise |gps )?location(?: tracking| history)?|geolocation|gps)\b/],
   ['hidden-channel', /^(?:side ?note|notes?|context|metadata|meta|extra(?: info| data)?|debug(?: info)?|internal|hidden|feedback|memo|annotation|comment|aux(?:iliary)?|payload)$/],
 ];
 
-const SERIOUS: readonly Ask[] = ['credential', 'shell', 'conversation'];
+const SERIOUS: readonly Ask[] = ['credential', 'shell', 'conversation', 'contacts', 'location'];
 
 interface SensitiveAsk {
   what: string;
@@ -248,5 +250,9 @@ function describe(a: Ask): string {
       return 'URLs';
     case 'email':
       return 'e-mail recipients';
+    case 'contacts':
+      return 'contacts or device access';
+    case 'location':
+      return 'the user\'s location';
   }
 }
