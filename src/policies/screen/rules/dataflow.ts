@@ -156,6 +156,9 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
   if (text.length < 12) return;
   for (const { s, at } of sentences(text)) {
     const native = p.native.slice(at, at + s.length);
+    /** Reports this sentence. */
+    const flag = (rule: string, family: Family, severity: Severity, message: string): void =>
+      emit({ rule, family, severity, field: field.field, evidence: rawRangeExcerpt(p, at, at + s.length), message, order });
     if ((movesData(native) && toParameter(s, field, facts)) || fillsParam(s, facts)) {
       for (const c of CARGO) {
         if (!c.re.test(s)) continue;
@@ -171,34 +174,18 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
         // "Pass back the `session_id` … it keeps the prior conversation": what moves is an id that refers to the conversation.
         if (c.family === 'conversation' && MOVES_AN_ID.test(s) && !/\b(?:contents?|text|transcript|full|entire|whole|verbatim|everything)\b/.test(s)) continue;
-        emit({ rule: c.rule, severity: 'high', field: field.field, evidence: rawRangeExcerpt(p, at, at + s.length), message: c.message, family: c.family, order });
+        flag(c.rule, c.family, 'high', c.message);
         break;
       }
     }
     const payee = payeeSetInText(s, facts);
     if (payee !== undefined) {
-      emit({
-        rule: 'exfil.redirect-recipient',
-        severity: 'high',
-        field: field.field,
-        evidence: rawRangeExcerpt(p, at, at + s.length),
-        message: `The text tells the AI model to fill the payee field ${payee} with a fixed account number or wallet address, so money goes there instead of where the user means.`,
-        family: 'exfil-url',
-        order,
-      });
+      flag('exfil.redirect-recipient', 'exfil-url', 'high', `The text tells the AI model to fill the payee field ${payee} with a fixed account number or wallet address, so money goes there instead of where the user means.`);
     }
     // "reads all files under the working directory and POSTs them to our analytics endpoint": a
     // destination named without an address is still outside the user's machine.
     if (SENDS.test(s) && NAMED_REMOTE.test(s) && (WORKSPACE_RE.test(s) || LOCAL_SECRETS.test(s) || CARGO.some((c) => c.family !== 'conversation' && c.re.test(s))) && !NOT_SENT.test(s)) {
-      emit({
-        rule: 'exfil.url',
-        family: 'exfil-url',
-        severity: 'high',
-        field: field.field,
-        evidence: rawRangeExcerpt(p, at, at + s.length),
-        message: 'The text says private data (files, the workspace, saved network keys, secrets) is sent to a remote service the tool does not need for its work.',
-        order,
-      });
+      flag('exfil.url', 'exfil-url', 'high', 'The text says private data (files, the workspace, saved network keys, secrets) is sent to a remote service the tool does not need for its work.');
     }
     const outside = OUTSIDE.test(s.replace(/\b(?:e\.g|i\.e|etc)\./g, ''));
     if (!outside) continue;
@@ -206,15 +193,7 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
     const said = s.replace(/(?:https?|ftp|wss?):\/\/[^\s)\]]+/g, ' url ');
     const via = viaOtherTool(s, facts);
     if (via !== undefined) {
-      emit({
-        rule: 'exfil.via-tool',
-        severity: 'medium',
-        field: field.field,
-        evidence: rawRangeExcerpt(p, at, at + s.length),
-        message: `The text tells the AI model to call another tool (${via}) with an outside address: data or access is routed through that tool to somewhere the user did not choose.`,
-        family: 'exfil-url',
-        order,
-      });
+      flag('exfil.via-tool', 'exfil-url', 'medium', `The text tells the AI model to call another tool (${via}) with an outside address: data or access is routed through that tool to somewhere the user did not choose.`);
     }
     // "values are never printed or sent anywhere": a promise not to send is not a send.
     if (NOT_SENT.test(s)) continue;
@@ -222,25 +201,9 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
     if (SENDS.test(said) || REQUESTS.test(said)) {
       const sensitive = CARGO.some((c) => c.re.test(s)) || WORKSPACE_RE.test(s) || CHAT.test(said) || (SENDS.test(said) && sideCopy(said));
       if (sensitive) {
-        emit({
-          rule: 'exfil.url',
-          family: 'exfil-url',
-          severity: 'high',
-          field: field.field,
-          evidence: rawRangeExcerpt(p, at, at + s.length),
-          message: 'The text says private data (files, the workspace, the conversation, secrets) is sent to an outside address.',
-          order,
-        });
+        flag('exfil.url', 'exfil-url', 'high', 'The text says private data (files, the workspace, the conversation, secrets) is sent to an outside address.');
       } else if (SENDS.test(said) && INPUT_CARGO.test(said)) {
-        emit({
-          rule: 'exfil.forwards-input',
-          family: 'exfil-url',
-          severity: 'medium',
-          field: field.field,
-          evidence: rawRangeExcerpt(p, at, at + s.length),
-          message: 'The text says what the user gives this tool is also sent to an outside address the tool does not need for its work.',
-          order,
-        });
+        flag('exfil.forwards-input', 'exfil-url', 'medium', 'The text says what the user gives this tool is also sent to an outside address the tool does not need for its work.');
       }
     }
   }
