@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ANY, NEGATED_BEFORE, adjectival, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ALL, NEGATED_BEFORE, adjectival, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -70,7 +70,6 @@ function sideCopy(s: string): boolean {
   return USER_DATA.test(s) && SIDE_COPY.test(s);
 }
 
-const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');
 
 /** A moving verb that gives an order or states a flow; "supplied by the user" describes where input comes from. */
 function movesData(native: string): boolean {

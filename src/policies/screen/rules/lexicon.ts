@@ -106,7 +106,8 @@ export const OWN_OUTPUT_OPTION = /^if (?:true|set|enabled)\b[^.!?\n]*\b(?:in|int
  */
 export const KEPT_IN = /\b(?:stays?|remains?|(?:is|are) (?:kept|stored|held)|never leaves?|do(?:es)? not leave)\b (?:\w+ ){0,2}(?:in|on|inside|within)(?: (?:the|your|an?))?(?: \w+)? $/;
 
-const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');
+/** {@link MOVE_ANY}, global, for walking every moving verb of a text (reset `lastIndex` after use). */
+export const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');
 /** "the integration's stored credential", "its saved token": a participle used as an adjective, no action. */
 export function adjectival(text: string, m: RegExpExecArray): boolean {
   return /ed$/.test(m[0]) && /(?:\b(?:the|its|their|your|our|his|her|a|an|any|each|every|no)|'s|s')\s$/.test(text.slice(Math.max(0, m.index - 8), m.index));
