@@ -145,6 +145,34 @@ describe('Gateway core', () => {
     await gw.stop();
   });
 
+  it('holds a call to a server that just reconnected until its lists are served, and is not ready meanwhile', async () => {
+    const { gw, ups } = await setup();
+    const a = ups.get('a')!;
+    const events = (gw as unknown as { events: UpstreamEvents }).events;
+    a.state = 'down';
+    events.onStateChange('a', 'down', a.info, 'crashed');
+    const gone = await gw.handleRequest(client('legacy'), req('tools/call', { name: 'a__echo', arguments: {} }), channel(), new AbortController().signal);
+    expect('error' in gone).toBe(true);
+    // It comes back, but listing takes a while.
+    let release: () => void = () => {};
+    const listed = new Promise<void>((r) => (release = r));
+    const plain = a.handler;
+    a.handler = async (m, p, o) => {
+      if (m === 'tools/list') await listed;
+      return plain(m, p, o);
+    };
+    a.state = 'ready';
+    events.onStateChange('a', 'ready', a.info);
+    expect(gw.health().find((h) => h.name === 'a')).toMatchObject({ state: 'ready', listed: false });
+    const call = gw.handleRequest(client('legacy'), req('tools/call', { name: 'a__echo', arguments: {} }), channel(), new AbortController().signal);
+    const early = await Promise.race([call.then(() => 'answered'), new Promise((r) => setTimeout(() => r('held'), 50))]);
+    expect(early).toBe('held');
+    release();
+    expect(await call).toEqual({ result: { content: [{ type: 'text', text: 'a:echo' }] } });
+    expect(gw.health().find((h) => h.name === 'a')).toMatchObject({ state: 'ready', listed: true });
+    await gw.stop();
+  });
+
   it('relays a 2025 server-to-client request of a 2025 server to a 2026 client as input_required, then resumes', async () => {
     const { gw, ups } = await setup();
     ups.get('a')!.handler = async (m, _p, o) => {

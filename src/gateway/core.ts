@@ -142,9 +142,9 @@ export class Gateway implements GatewayCore {
     return this.catalog.view(profile)?.hiddenTools.get(tool);
   }
 
-  /** Health of every upstream. */
+  /** Health of every upstream; `listed` says whether its lists are served yet. */
   health(): ReturnType<Upstream['health']>[] {
-    return [...this.upstreams.values()].map((u) => u.health());
+    return [...this.upstreams.values()].map((u) => ({ ...u.health(), listed: u.state === 'ready' && !this.warming.has(u.name) }));
   }
 
   /** Counts for the admin API and tests. */
@@ -283,9 +283,10 @@ export class Gateway implements GatewayCore {
   }
 
   /**
-   * Right after start (or after a server is added), a client's first request waits a little for the
-   * profile's upstreams to finish their first connect and listing, so the first `initialize` and
-   * `tools/list` already see them. Bounded: a slow server does not hold clients for long.
+   * Right after start (or after a server is added or reconnects), a client's request waits a little
+   * for the profile's upstreams to finish connecting and listing, so `initialize`, `tools/list` and a
+   * call to a server that just came back already see its tools. Bounded: a slow server does not hold
+   * clients for long.
    */
   private async warmUp(profile: string, signal: AbortSignal): Promise<void> {
     const pending = (this.config.profiles[profile]?.servers ?? []).map((s) => this.warming.get(s)?.done).filter((p) => p !== undefined);
@@ -299,6 +300,14 @@ export class Gateway implements GatewayCore {
       }),
     ]);
     clearTimeout(timer);
+  }
+
+  /** Marks an upstream as warming (its lists are on their way) unless it already is. */
+  private arm(name: string): void {
+    if (this.warming.has(name)) return;
+    let resolve: () => void = () => {};
+    const done = new Promise<void>((r) => (resolve = r));
+    this.warming.set(name, { done, resolve });
   }
 
   private warmed(name: string): void {
@@ -316,9 +325,7 @@ export class Gateway implements GatewayCore {
   }
 
   private addUpstream(s: ServerConfig): void {
-    let resolve: () => void = () => {};
-    const done = new Promise<void>((r) => (resolve = r));
-    this.warming.set(s.name, { done, resolve });
+    this.arm(s.name);
     const up = this.opts.createUpstream(s, this.events);
     this.upstreams.set(s.name, up);
     up.start();
@@ -338,6 +345,9 @@ export class Gateway implements GatewayCore {
     this.log.info({ upstream: name, state, era: info?.era, version: info?.protocolVersion, reason }, 'upstream state');
     if (this.upstreams.get(name) === undefined) return;
     if (state === 'ready') {
+      // Until the (re)connected server's lists are fetched, screened and installed, its tools are
+      // unknown: hold requests (bounded, as at start) rather than answer "unknown tool".
+      this.arm(name);
       this.lists.refresh(name);
       const up = this.upstreams.get(name);
       if (up && info?.era === 'modern') this.listens.start(up, this.upstreamSubs.urisOf(name));

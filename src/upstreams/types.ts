@@ -90,6 +90,11 @@ export interface UpstreamHealth {
   inFlight: number;
   lastError?: string;
   since: number;
+  /**
+   * Set by the gateway: false while the upstream is connected but its lists are still being
+   * fetched and screened (its tools are not served yet).
+   */
+  listed?: boolean;
 }
 
 /** One configured MCP server, supervised. */
