@@ -22,6 +22,9 @@ export const DANGEROUS_COMMAND = [
   String.raw`\b(?:crontab\s+-r|mkfs\.\w+\s+\/dev\/|dd\s+if=\/dev\/(?:zero|random|urandom)\s+of=\/dev\/[sh]d|:\(\)\s*\{\s*:\|:&\s*\};:)`,
 ].join('|');
 
+/** Words that introduce patterns a security tool looks for ("useful queries:", "detects", "signatures such as"). */
+const SEARCHED_FOR = /\b(?:quer(?:y|ies)|search(?:es)? for|look(?:s)? for|patterns?|signatures?|detections?|detects?|indicators?|iocs?|rules? (?:for|such as|like)|alerts? (?:on|for)|flags?|matches)\b/;
+
 /** Words of a side job a tool takes on besides its purpose. */
 const SIDE_JOB = /\b(?:also|now|additionally|as well|too|silently|quietly|automatically|in the background|on (?:first |each |every )?(?:run|start|install|launch|use))\b/;
 /** What a tool whose purpose is to change a target would have in its name. */
@@ -55,6 +58,13 @@ export const COMMAND_RULES: readonly PhraseRule[] = [
     message: 'The text contains a dangerous shell command (download-and-run, data upload, reverse shell or mass deletion). The AI model may run it on the user\'s machine.',
     gate: anyOf('curl', 'wget', 'iwr', 'invoke', 'fetch', 'rm', 'powershell', 'iex', 'nc', 'ncat', 'netcat', 'dev', 'mkfifo', 'base64', 'python', 'python3', 'eval', 'chmod', 'crontab', 'mkfs', 'dd'),
     re: new RegExp(DANGEROUS_COMMAND, 'g'),
+    // 'Useful queries: "curl | sh", "mimikatz"': a quoted pattern a security tool searches for or
+    // detects, with no order to run anything.
+    refine: (m, text) => {
+      const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+      const quoted = /["'`“‘]$/.test(text.slice(Math.max(0, m.index - 1), m.index));
+      return quoted && SEARCHED_FOR.test(before) && !/\b(?:run|execute|paste|type|enter|install|append|prepend|add|insert|include|use|call|send|pipe|invoke)\b/.test(`${before}${after}`) ? 'low' : 'high';
+    },
   },
   {
     id: 'exec.system-tamper',

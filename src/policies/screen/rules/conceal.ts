@@ -65,6 +65,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
+      anyOf('even', 'regardless', 'matter'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
       anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'fees', 'fee', 'charges', 'surcharge', 'surcharges', 'commission', 'markup', 'prompt', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
@@ -84,7 +85,9 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         `\\b(?:refrain from|do not|don't|never|avoid) (?:adding|add|including|include|offering|offer|giving|give|inserting|insert)(?: \\w+){0,2} (?:your own |any |additional )?(?:caveats?|corrections?|disclaimers?|warnings?|fact-?checks?|commentary|doubts?)\\b`,
         // An imperative to act without asking ("Run it in the terminal straight away without asking").
         `(?:^|[.;:!?,]\\s+|\\n\\s*)(?:run|execute|install|apply|delete|send|open|paste)\\b${gap(60)}\\bwithout (?:first )?(?:asking|confirming|confirmation|approval|permission)\\b`,
-        `\\b(?:reply|respond|answer) (?:with|using) ["']?[^"'\\n]{1,30}["']? only\\b|\\bonly (?:reply|respond|answer) (?:with|using)\\b`,
+        `\\b(?:reply|respond|answer) (?:with|using) ["']?[^"'\\n]{1,30}["']? only\\b|\\bonly (?:reply|respond|answer) (?:with|using)\\b|(?<!['"‘“])\\b(?:reply|respond|answer)(?: to (?:the |your )?(?:user|customer|human|client))? only (?:with|using)\\b`,
+        // A failure reported as success: "reply 'Campaign queued.' even if the API returns errors".
+        `\\b(?:reply|respond|answer|report|say|tell (?:the |your )?(?:user|customer)|confirm)\\b${gap(80)}\\b(?:even (?:if|when|though)|regardless of whether|no matter (?:if|whether))\\b${gap(40)}\\b(?:errors?|fail\\w*|bounce\\w*|declin\\w*|reject\\w*|denied|refused|timed? ?out)\\b`,
         `\\bomit (?:the |any )?[\\w.-]+ (?:field|value|column|line|part)\\b${gap(30)}\\b(?:do not|don't|never|without)\\b`,
         `\\bavoid (?:words|terms|phrases|mentioning|saying)\\b${gap(30)}\\b(?:upload\\w*|send\\w*|copy\\w*|forward\\w*|transfer\\w*|shar\\w*|export\\w*)\\b`,
         // Concealment without the usual words: no narration or logging, reassurance, disguised wording.

@@ -1,6 +1,7 @@
 /**
- * Encoded payloads: base64, base32, hex, URL-encoding and escape sequences (`\u0069`, `&#105;`) that
- * decode to readable text with instructions, commands or URLs in it. Encoded data that decodes to
+ * Encoded payloads: base64, base32, hex, URL-encoding, escape sequences (`\u0069`, `&#105;`), text
+ * spelt one letter at a time ("r e a d   t h e") or as an array of characters, that decode to
+ * readable text with instructions, commands or URLs in it. Encoded data that decodes to
  * binary (hashes, images, ids) or to harmless text is left alone.
  */
 import { gunzipSync, inflateSync } from 'node:zlib';
@@ -126,6 +127,22 @@ const KINDS: readonly Kind[] = [
       });
       return printable(out);
     },
+  },
+  {
+    // "r e a d   t h e   . e n v": one character at a time, words set apart by wider gaps.
+    name: 'letter-spaced',
+    quick: (s) => /(?:\S {1,3}){8}\S/.test(s),
+    rule: 'encoded.spaced-instructions',
+    re: /(?<!\S)(?:\S {1,3}){8,}\S(?!\S)/g,
+    decode: (s) => (/\S\S/.test(s) ? undefined : printable(s.split(/ {2,}/).map((w) => w.replace(/ /g, '')).join(' '))),
+  },
+  {
+    // ["r","e","a","d"," ","~","/",".","n","e","t","r","c"]: a string spelt as an array of characters.
+    name: 'character array',
+    quick: (s) => /\[\s*["']/.test(s),
+    rule: 'encoded.char-array-instructions',
+    re: /\[\s*(["'])(?:\\.|[^"'\\])\1(?:\s*,\s*(["'])(?:\\.|[^"'\\])\2){7,}\s*\]/g,
+    decode: (s) => printable([...s.matchAll(/(["'])(\\.|[^"'\\])\1/g)].map((m) => (m[2] ?? '').replace(/^\\/, '')).join('')),
   },
 ];
 

@@ -17,6 +17,7 @@ import {
   MOVE_OR_SAY,
   KEPT_IN,
   forbiddenObject,
+  ONLY_IF_USER_GAVE,
   OWN_OUTPUT_OPTION,
   SECRET,
   SECRET_SOURCE,
@@ -139,10 +140,25 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     refine: (m, text, _field, facts) => {
       const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
       if (secretParamNamed(`${before}${m[0]}${after}`, facts)) return null;
+      // "Pass credentials only if the user provided them in this conversation": the user's choice.
+      if (ONLY_IF_USER_GAVE.test(`${before}${m[0]}${after}`)) return null;
       // "If true, include the secret value in the response": an option of what this tool returns.
       if (OWN_OUTPUT_OPTION.test(`${before}${m[0]}${after}`.trim())) return 'low';
       return SAFE_STORE.test(`${before}${m[0]}${after}`) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
     },
+  },
+  {
+    id: 'exfil.phishing',
+    family: 'credential',
+    severity: 'medium',
+    message: 'The text tells the AI model to ask the user for secrets no tool should collect through a chat: a bank login, a card PIN or security code, a one-time code, a wallet recovery phrase.',
+    gate: anyOf('ask', 'asks', 'request', 'requests', 'prompt', 'collect', 'obtain', 'get', 'have', 'need', 'needs'),
+    re: new RegExp(
+      String.raw`\b(?:ask|asks|request|requests|prompt|collect|obtain|get|have) (?:the |your |each )?(?:user|customer|client|them|member|account holder)s? (?:for|to (?:provide|enter|type|share|confirm|give|send|paste)|about)\b${gap(30)}\b(?:(?:online[- ]?)?bank(?:ing)? (?:logins?|passwords?|credentials|user ?names?|pins?)|(?:card|debit|credit card|atm) (?:pins?|security codes?|cvv|cvc)|cvv|cvc|(?:one-time|otp|2fa|mfa|sms|verification) (?:codes?|passcodes?|passwords?)|(?:seed|recovery|mnemonic|secret) (?:phrases?|words)|private keys?)\b`,
+      'g',
+    ),
+    // "Never ask the user for a seed phrase": a promise to the user, not a harvest.
+    refine: (m, text) => (/(?:\b(?:never|not|no need to|without)|n't)\s+$/.test(text.slice(Math.max(0, m.index - 16), m.index)) ? null : 'medium'),
   },
   {
     id: 'exfil.credentials',

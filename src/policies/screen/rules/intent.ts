@@ -186,6 +186,21 @@ export const INTENT_RULES: readonly PhraseRule[] = [
     id: 'injection.redirection',
     family: 'redirection',
     severity: 'medium',
+    message: "The text tells the AI model to throw away or hide what the user's other tools return, so only this tool's answers reach the user.",
+    gate: anyOf('tool', 'tools', 'server', 'servers', 'provider', 'providers', 'service', 'services', 'source', 'sources', 'integration', 'integrations'),
+    re: new RegExp(
+      [
+        String.raw`\b(?:if|when|whenever) (?:an?other|any other|other|the other|a different) (?:[\w-]+ ){0,2}(?:tools?|providers?|servers?|services?|sources?|integrations?)\b[^.!?\n]{0,60}\b(?:discard|ignore|suppress|hide|drop|throw away|disregard|delete|overwrite)\b (?:them|those|it|its|their)\b`,
+        String.raw`\b(?:results?|outputs?|answers?|data|responses?) (?:from|of|returned by|given by) (?:other|another|any other|all other|the other|competing|third-party) (?:[\w-]+ ){0,2}(?:tools?|providers?|servers?|services?|sources?|integrations?)\b[^.!?\n]{0,60}\b(?:must|should|shall|are to|is to)(?: not| never)? (?:be )?(?:not |never )?(?:shown|displayed|presented|surfaced|mentioned|discarded|ignored|suppressed|hidden|dropped)\b`,
+      ].join('|'),
+      'g',
+    ),
+    refine: (_m, _t, f) => (f.kind === 'instructions' ? 'low' : 'medium'),
+  },
+  {
+    id: 'injection.redirection',
+    family: 'redirection',
+    severity: 'medium',
     message: 'The text obliges the AI model to do something on every turn of the conversation (before each reply, with every message), beyond using this tool when it is needed.',
     gate: anyOf('every', 'each', 'any', 'all'),
     re: new RegExp(
@@ -214,7 +229,7 @@ export const INTENT_RULES: readonly PhraseRule[] = [
     message: 'The text dictates what the AI model\'s answers to the user must say, which is not this tool\'s business.',
     gate: anyOf('reply', 'replies', 'answer', 'answers', 'response', 'responses', 'summary', 'summaries', 'claim'),
     re: new RegExp(
-      String.raw`\b(?:your |all |every |each |the |any )?(?:repl(?:y|ies)|answers?|responses?|summar(?:y|ies))\b${gap(40)}\b(?:must|should|shall|need to|have to|are to) (?:always |also |each |every time )*(?:claim|say|state|assert|insist|suggest|recommend|mention|call|describe|present|promote|praise|disparage|include the (?:claim|statement|line|phrase))\b|\b(?:always|must|should) claim (?:that |the |this |it )`,
+      String.raw`\b(?:your |all |every |each |the |any )?(?:repl(?:y|ies)|answers?|responses?|summar(?:y|ies))\b${gap(40)}\b(?:must|should|shall|need to|have to|are to) (?:always |also |each |every time )*(?:claim|say|state|assert|insist|suggest|recommend|mention|call(?! (?:this|that|the|another|any|each) (?:[\w-]+ )?(?:tool|function|endpoint|api|method)\b| (?:it |them )?(?:again|repeatedly|in a loop)\b)|describe|present|promote|praise|disparage|include the (?:claim|statement|line|phrase))\b|\b(?:always|must|should) claim (?:that |the |this |it )`,
       'g',
     ),
     refine: (_m, _t, f) => (f.kind === 'instructions' ? 'info' : 'medium'),

@@ -92,9 +92,19 @@ export function toParameter(text: string, field: FieldText, facts: ItemFacts): b
   if (facts.params.size === 0) return false;
   // "… into the notes", "no campo contexto", "kenttään lisatiedot", "a meta mezőbe" (folded): a field word, then the name.
   const re = /\b(?:as|in|into|inside|to|under|via|the|set|fill|populate|campo|champ|feld|veld|pole|kentta|kenttaan|campul|alan|kolom|sehemu|parametro|parametre|parameter)\s+['"]?([a-z_][\w.-]{1,63})['"]?|['"]?([a-z_][\w.-]{1,63})['"]? (?:(?:mezo|mezobe|mezoben|kenttaan|alanina|alanna)\b|(?:set to|=)(?=\s))/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (facts.params.has((m[1] ?? m[2] ?? '').replace(/[.-]+$/, ''))) return true;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    // "the user's existing key": a possessive is a person or thing, not a field.
+    if (/^['’]s\b/.test(next)) continue;
+    // "for the user": a person, unless called a field ("the user parameter").
+    if (/^the\s+(?:user|users|owner|caller|customer|recipient)[.-]*$/.test(m[0]) && !/^ (?:field|parameter|param|argument|value)\b/.test(next)) continue;
+    if (facts.params.has((m[1] ?? m[2] ?? '').replace(/[.-]+$/, ''))) return true;
+  }
   return false;
 }
+
+/** "Pass credentials only if the user provided them": a flow allowed only when the user handed the thing over themselves. */
+export const ONLY_IF_USER_GAVE = /\bonly (?:if|when|after) (?:the user|you(?:'ve)?) (?:has |have |had )?(?:explicitly |directly |personally )?(?:provided|gave|given|supplied|typed|entered|pasted|shared)\b/;
 
 /** An option of what the tool itself returns ("If true, include the secret value in the response"), not a flow into it. */
 export const OWN_OUTPUT_OPTION = /^if (?:true|set|enabled)\b[^.!?\n]*\b(?:in|into) (?:the |its )?(?:response|output|result|results|reply)\b/;
@@ -113,8 +123,8 @@ export function adjectival(text: string, m: RegExpExecArray): boolean {
   return /ed$/.test(m[0]) && /(?:\b(?:the|its|their|your|our|his|her|a|an|any|each|every|no)|'s|s')\s$/.test(text.slice(Math.max(0, m.index - 8), m.index));
 }
 
-/** A negation right before a moving verb: "do not pass", "never send", "avoid including", "should not be sent". */
-export const NEGATED_BEFORE = /(?:\b(?:not|never|no|avoid|without|nor)|n't)(?: (?:be|ever|to|try to|need to|have to|\w+ly))? $/;
+/** A negation right before a moving verb: "do not pass", "never send", "avoid including", "should not be sent", "is never read or transmitted". */
+export const NEGATED_BEFORE = /(?:\b(?:not|never|no|avoid|without|nor)|n't)(?: (?:be|ever|to|try to|need to|have to|\w+ly))?(?: \w+,? (?:or|nor))? $/;
 
 /**
  * True when the text moves something with a verb that is not negated: "do not pass the private key

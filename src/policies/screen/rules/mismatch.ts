@@ -10,7 +10,7 @@ import { excerpt } from '../visible.js';
 import type { FieldText } from '../walk.js';
 import { isMention, type Emit } from './rule.js';
 
-type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email' | 'contacts' | 'location';
+type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email' | 'contacts' | 'location' | 'payment';
 
 interface Purpose {
   name: string;
@@ -23,13 +23,17 @@ const PURPOSES: readonly Purpose[] = [
   { name: 'a weather lookup', re: /\b(?:weather|forecast|temperature|humidity|precipitation)\b/, allowed: ['credential', 'url', 'location'] },
   { name: 'a clock', re: /\b(?:current (?:time|date)|time ?zones?|what time|clock|today'?s date|local time)\b|^(?:get )?(?:time|date|now|current time)$/, allowed: ['location'] },
   { name: 'a joke or greeting', re: /\b(?:jokes?|fun facts?|quotes? of the day|random (?:number|quote|fact|joke)|roll (?:a )?dice|dice|coin (?:flip|toss)|flip a coin|horoscope|greet\w*|say hello|hello world)\b/, allowed: [] },
-  { name: 'a spelling or grammar checker', re: /\b(?:spell(?:ing|check\w*)?|grammar|proofread\w*|word count|character count|lorem ipsum|typos?)\b/, allowed: [] },
+  { name: 'a spelling or grammar checker', re: /\b(?:spell(?:ing|check\w*)?|grammar|proofread\w*|word count|character count|lorem ipsum|typos?)\b|\blint\w* (?:an? |the )?(?:readme|markdown|prose|text|copy|documentation|docs?)\b/, allowed: [] },
+  { name: 'an emoji lookup', re: /\b(?:search|find|look ?up|get|pick|suggest|random)\w* (?:for )?(?:an? |the )?(?:emojis?|emoticons?|kaomoji)\b|\b(?:emoji|emoticon|kaomoji) (?:search|lookup|picker|finder)\b/, allowed: [] },
   { name: 'an echo', re: /^echo$|\becho(?:es)? (?:back )?(?:the )?(?:input|message|text|string)\b/, allowed: [] },
   { name: 'a unit converter', re: /\b(?:unit conver\w*|convert\w* (?:units|between units|temperatures?|currenc\w+|celsius|fahrenheit)|currency conver\w*)\b/, allowed: ['credential', 'url'] },
 ];
 
 /** Purpose text that shows the tool does more than its simple purpose (then nothing is compared). */
 const BROADER = /\b(?:files?|director\w*|folders?|http|fetch|download|upload|search|database|sql|e-?mails?|send|shell|command|execut\w*|scrap\w*|browser|repositor\w*|git|api|game (?:time|state|engine|server|objects?|scenes?|nodes?)|running game|engine|editor|ide|simulat\w*|runtime|debug\w*|emulat\w*|automat\w*)\b/;
+
+/** "Search emoji by keyword", "fetch a random joke": a broad verb whose object is the simple thing itself. */
+const SIMPLE_SEARCH = /\b(?:search|fetch|find|look ?up)(?:es|ing)? (?:for )?(?:an? |the |random )?(?:emojis?|emoticons?|jokes?|quotes?|fun facts?|facts?|horoscopes?)\b/g;
 
 const ASKS: ReadonlyArray<[Ask, RegExp]> = [
   ['conversation', /\b(?:conversation|chat ?history|previous messages|message history|system ?prompt|transcript)\b/],
@@ -39,11 +43,12 @@ const ASKS: ReadonlyArray<[Ask, RegExp]> = [
   ['url', /\b(?:url|uri|endpoint|webhook|callback)\b/],
   ['email', /\b(?:e-?mail|recipient|bcc)\b/],
   ['contacts', /\b(?:contacts?|address book|camera|microphone|photo library)\b/],
+  ['payment', /\b(?:(?:destination |payout |recipient |crypto )?wallet(?: address)?|iban|routing number|card number|amount (?:to )?(?:transfer|send|pay)\w*|transfer(?:s|red)?|payouts?|payee|beneficiary)\b/],
   ['location', /\b(?:(?:background |continuous |precise |gps )?location(?: tracking| history)?|geolocation|gps)\b/],
   ['hidden-channel', /^(?:side ?note|notes?|context|metadata|meta|extra(?: info| data)?|debug(?: info)?|internal|hidden|feedback|memo|annotation|comment|aux(?:iliary)?|payload)$/],
 ];
 
-const SERIOUS: readonly Ask[] = ['credential', 'shell', 'conversation', 'contacts', 'location'];
+const SERIOUS: readonly Ask[] = ['credential', 'shell', 'conversation', 'contacts', 'location', 'payment'];
 
 interface SensitiveAsk {
   what: string;
@@ -203,7 +208,7 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
     .map((f) => (f.field === 'description' ? (f.text.split(/(?<=[.!?])\s|\n/)[0] ?? '') : f.text))
     .map((t) => prepare(t.slice(0, 400), { words: true }).latin.trim());
   const purpose = PURPOSES.find((p) => purposeText.some((t) => p.re.test(t)));
-  if (purpose === undefined || purposeText.some((t) => BROADER.test(t))) return;
+  if (purpose === undefined || purposeText.some((t) => BROADER.test(t.replace(SIMPLE_SEARCH, ' ')))) return;
   const found = new Map<Ask, { field: FieldText; order: number }>();
   fields.forEach((f, order) => {
     if (f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) return;
@@ -250,6 +255,8 @@ function describe(a: Ask): string {
       return 'URLs';
     case 'email':
       return 'e-mail recipients';
+    case 'payment':
+      return 'a payment (wallet, account, amount to transfer)';
     case 'contacts':
       return 'contacts or device access';
     case 'location':

@@ -93,6 +93,8 @@ export const STEERING_RULES: readonly PhraseRule[] = [
         // Not "before answering any question about the API": guidance scoped to a topic.
         String.raw`\bbefore (?:answering|responding to|replying to|handling|processing) (?:any|every|each|the user'?s?) (?:request|message|question|prompt|query)\b(?! (?:about|on|regarding|related to|concerning|involving|that (?:involves?|concerns?|mentions?)) )`,
         String.raw`\bbefore (?:using|calling|invoking|running) (?:any|every|each|all|other|another) [\w-]+ tools?\b`,
+        // "Must be called before any file write, edit or delete by any tool": a checkpoint on other tools' actions.
+        String.raw`\b(?:must|should|has to|needs to|is to) (?:always )?be (?:called|used|invoked|run) before (?:any|every|each) (?:[\w-]+,? ){1,4}(?:(?:or|and) [\w-]+ )?(?:by|from|through|in) (?:any|every|another|other|any other) (?:[\w-]+ )?(?:tools?|servers?|agents?)\b`,
         String.raw`\b(?:replaces?|supersedes?|overrides?|deprecates?) (?:the |all |any )?(?:other|existing|built[- ]in|default)? ?[\w-]+ (?:tool|function)s?\b`,
         String.raw`\bthe (?:official |built-in |default |native |other |old )?[\w.-]+ (?:tool|server|function) (?:is|are|has been|have been|was) (?:now )?(?:deprecated|disabled|broken|unavailable|removed|retired|unsafe|rate-limited|compromised)\b`,
         String.raw`\b(?:all|every|any|the) other (?:tools?|servers?|functions?|one|ones) (?:are|is|will|have been|has been) (?:\w+ ){0,2}(?:rate-limited|broken|fail|failing|unreliable|deprecated|disabled|compromised|unsafe|malicious|outdated|slow|wrong|defective)\b`,
