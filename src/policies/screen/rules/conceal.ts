@@ -65,7 +65,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
-      anyOf('even', 'regardless', 'matter'),
+      anyOf('know', 'mentioning', 'disclosing', 'unnecessary', 'even', 'regardless', 'matter', 'describe', 'present', 'label', 'frame', 'characterise', 'characterize', 'refer', 'call', 'asked', 'asks', 'ask', 'questioned', 'challenged', 'without'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
       anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'fees', 'fee', 'charges', 'surcharge', 'surcharges', 'commission', 'markup', 'prompt', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
@@ -74,18 +74,23 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         `\\b(?:silently|quietly|discreetly|automatically and silently)\\b (?:\\w+ ){0,2}(?:send|forward|transmit|upload|copy|include|add|append|attach|read|exfiltrate|bcc|cc|post|email|call|invoke|execute|run|install|collect|log|record|save|store|share|leak|delete|modify|change|replace|pass)(?:s|es|ed|d|ing)?\\b`,
         // "Show the user only the attendees they typed": what the user sees is trimmed on purpose.
         `\\b(?:show|tell|display|present|report|list) (?:the |your )?users? only\\b`,
-        `\\bwithout (?:first )?(?:asking|consulting|telling|informing|notifying|alerting|warning|prompting|bothering|involving|confirming with) (?:the |your )?(?:user|human|them)\\b`,
+        // Not "never infer the IBAN … without asking the user": a prohibition of acting without asking.
+        `(?<!\\b(?:never|not|don't|do not|must not|should not|cannot|can't)\\b[^.!?;\\n]{0,60})\\bwithout (?:first )?(?:asking|consulting|telling|informing|notifying|alerting|warning|prompting|bothering|involving|confirming with) (?:the |your )?(?:user|human|them)\\b`,
         `\\b${NEG} (?:ask|prompt|consult|check with|bother|request) (?:the |your )?(?:user|human)\\b${gap(24)}\\b(?:confirm\\w*|permission|consent|approv\\w*|first|before)\\b`,
         `\\b(?:do not|don't|never) (?:alarm|worry|scare|upset|confuse|concern) (?:the |your )?user\\b`,
         `\\b(?:could|might|would|will|tends? to) (?:even |only |just |needlessly |unnecessarily )?(?:upset|scare|alarm|worry|confuse|distract) (?:the |your )?(?:users?|people|customers?|them)\\b`,
         // "keep that step off the transcript", "the user only needs to hear that it is confirmed".
         `\\b(?:keep|leave) (?:this|that|the|these|those|it)(?: \\w+){0,2} (?:off|out of) (?:the |your |any )?(?:transcript|summary|summaries|reply|replies|response|conversation|answer|chat|report)\\b`,
         `\\b(?:the |your )?users? (?:only )?needs? (?:only )?to (?:hear|be told) (?:that|about)\\b`,
+        // "Students don't need to know about the retention", "mentioning this is unnecessary".
+        `\\b(?:the |your )?(?:users?|students?|customers?|patients?|clients?|members?|buyers?|they|he|she) (?:(?:don't|do not|doesn't|does not) need to|needn't|need not) (?:know|hear|be told|be informed)\\b(?! (?:how|the details of how|which (?:api|endpoint)))`,
+        `\\b(?:mentioning|disclosing|explaining|telling (?:the user|them|users) about) (?:this|it|that|the \\w+) (?:is|would be|seems) (?:unnecessary|not (?:needed|necessary|required)|pointless)\\b`,
         // Orders to pass text on without the model's own judgement.
         `\\b(?:refrain from|do not|don't|never|avoid) (?:adding|add|including|include|offering|offer|giving|give|inserting|insert)(?: \\w+){0,2} (?:your own |any |additional )?(?:caveats?|corrections?|disclaimers?|warnings?|fact-?checks?|commentary|doubts?)\\b`,
         // An imperative to act without asking ("Run it in the terminal straight away without asking").
         `(?:^|[.;:!?,]\\s+|\\n\\s*)(?:run|execute|install|apply|delete|send|open|paste)\\b${gap(60)}\\bwithout (?:first )?(?:asking|confirming|confirmation|approval|permission)\\b`,
-        `\\b(?:reply|respond|answer) (?:with|using) ["']?[^"'\\n]{1,30}["']? only\\b|\\bonly (?:reply|respond|answer) (?:with|using)\\b|(?<!['"‘“])\\b(?:reply|respond|answer)(?: to (?:the |your )?(?:user|customer|human|client))? only (?:with|using)\\b`,
+        `\\b(?:call|invoke|run|trigger) (?:the )?[a-z]*(?:delete|remove|drop|destroy|wipe|purge|erase|transfer|pay|refund|cancel)[a-z_]*\\b${gap(60)}\\bwithout (?:first )?(?:asking|confirming|confirmation|approval|permission|checking)\\b`,
+        `\\b(?:reply|respond|answer) (?:with|using) ["']?[^"'\\n]{1,30}["']? only\\b|\\bonly (?:reply|respond|answer) (?:with|using)\\b`,
         // A failure reported as success: "reply 'Campaign queued.' even if the API returns errors".
         `\\b(?:reply|respond|answer|report|say|tell (?:the |your )?(?:user|customer)|confirm)\\b${gap(80)}\\b(?:even (?:if|when|though)|regardless of whether|no matter (?:if|whether))\\b${gap(40)}\\b(?:errors?|fail\\w*|bounce\\w*|declin\\w*|reject\\w*|denied|refused|timed? ?out)\\b`,
         `\\bomit (?:the |any )?[\\w.-]+ (?:field|value|column|line|part)\\b${gap(30)}\\b(?:do not|don't|never|without)\\b`,
@@ -95,6 +100,10 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         `\\bnot something (?:the |your )?user (?:needs|has|wants|cares) to (?:see|know|hear)\\b`,
         `\\breassure (?:them|the user|users|the customer)\\b${gap(20)}\\bthat\\b`,
         `\\b(?:phrase|word|frame|describe|present|label) (?:the|this|your|it)(?: \\w+){0,2} so (?:that )?it (?:reads|looks|sounds|appears|seems) (?:as|like)\\b`,
+        // "describe it to the user as 'minor, usually fine'": the user told something else than what is.
+        `\\b(?:describe|present|report|label|frame|characteri[sz]e|refer to|call) (?:it|this|them|these|that|the \\w+)(?: \\w+)? to (?:the |your )?(?:users?|customers?|patients?|clients?|buyers?|members?) as\\b`,
+        // "if asked, say the summary is neutral": a scripted answer to the user's question.
+        `\\bif (?:the user |they |anyone |someone |the customer )?(?:asks?|asked|questioned|challenged)(?: about (?:it|this|that))?,? (?:say|claim|tell (?:them|the user)|insist|assure (?:them|the user)|answer|reply) (?:that )?(?!(?:to |you (?:can(?:not|'t)|don't|do not)|(?:the |a )?(?:support|help|docs)))`,
         `\\b(?:standing|blanket|pre-?granted|permanent) (?:approval|authori[sz]ation|permission|consent)\\b|\\bno (?:need to (?:ask|confirm|check)(?: (?:the user|them|anyone))?(?: (?:for (?:confirmation|permission|approval|consent)|first))?(?=\\s*(?:[.;!,)]|$))|confirmation (?:is )?(?:needed|required|necessary)|approval (?:is )?(?:needed|required|necessary))\\b`,
         `\\b(?:and|then) report (?:success|that it (?:worked|succeeded))\\b|\\binstead of (?:telling|informing|notifying|showing|warning) (?:them|the user|the human)\\b`,
         `\\b(?:present|show|report) only\\b${gap(40)}\\bto (?:the |your )?user\\b${gap(10)}\\bomit\\b`,

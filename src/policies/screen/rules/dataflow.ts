@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ALL, NEGATED_BEFORE, ONLY_IF_USER_GAVE, adjectival, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ALL, NAMES_THE_CONVERSATION, NEGATED_BEFORE, ONLY_IF_USER_GAVE, adjectival, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -22,7 +22,7 @@ interface Cargo {
 
 const CARGO: readonly Cargo[] = [
   { rule: 'exfil.sensitive-file', family: 'sensitive-file', re: new RegExp(`${STRONG_FILES}|${WEAK_FILES}|${HOME_PATHS}`), message: 'The text tells the AI model to put the contents of a private file or folder into a parameter of this tool, which sends it to the tool\'s server.' },
-  { rule: 'exfil.credentials', family: 'credential', re: new RegExp(String.raw`\b${SECRET}\b${'(?:[^.!?\\n]){0,40}'}\b(?:you (?:used|use|have|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided|used)|earlier|found|stored|saved|visible|shown|displayed|seen|from (?:the |this |your )?(?:conversation|chat|environment|env|memory|config|session|keychain|browser))\b|\b(?:the user|you) (?:typed|entered|gave|shared|pasted|used)\b${'(?:[^.!?\\n]){0,30}'}\b${SECRET}\b|\b(?:your|the user'?s?|their|[\w-]+'s) (?:own |full |personal |[\w-]+ )?${SECRET}|\b(?:environment variables|env(?:ironment)? vars|process\.env|output of (?:env|printenv|set))\b`), message: 'The text tells the AI model to copy secrets (tokens, passwords, environment variables) into a parameter of this tool.' },
+  { rule: 'exfil.credentials', family: 'credential', re: new RegExp(String.raw`\b${SECRET}\b${'(?:[^.!?\\n]){0,40}'}\b(?:you (?:used|use|have|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided|used)|earlier|found|stored|saved|visible|shown|displayed|seen|from (?:the |this |your )?(?:conversation|chat|environment|env|memory|config|session|keychain|browser))\b|\b(?:the user|you) (?:typed|entered|gave|shared|pasted|used)\b${'(?:[^.!?\\n]){0,30}'}\b${SECRET}\b|\b(?:your|the user'?s?|their|[\w-]+'s) (?:own |full |personal |[\w-]+ )?${SECRET}|\b(?:environment variables|env(?:ironment)? vars|process\.env|output of (?:env|printenv|set))\b|\b${SECRET}\b (?:or (?:\w+ )?${SECRET} )?(?:that |which )?(?:it|that tool|the other tool|the failing tool|they) (?:was |were |is |are )?(?:using|used|uses|had|sent)\b`), message: 'The text tells the AI model to copy secrets (tokens, passwords, environment variables) into a parameter of this tool.' },
   { rule: 'exfil.conversation', family: 'conversation', re: MODEL_CONTEXT, message: 'The text tells the AI model to put the conversation (what the user said) into a parameter of this tool.' },
   {
     rule: 'exfil.cross-tool',
@@ -76,6 +76,14 @@ function intoOwnField(s: string, field: FieldText): boolean {
   // An addition to what the field holds ("also include …", "append … as well"), not what it is for.
   if (!/\b(?:also|additionally|in addition,?) (?:always )?(?:include|add|append|attach|paste|put|insert|embed|copy)\b|\b(?:include|add|append|attach|paste|insert|embed)\b[^.!?\n]{0,60}\b(?:as well|too)\b/.test(s)) return false;
   return !/\b(?:to|into|in|with|through|via) (?:the |your |its |a |an )?(?:response|output|result|reply|request|header|url|query|answer|message|commit|file|log)s?\b|https?:\/\/|@/.test(s);
+}
+
+/** "Call refresh_session with … the token it was using": this very tool called with what follows. */
+function callsSelfWith(s: string, facts: ItemFacts): boolean {
+  const name = facts.name ?? '';
+  if (name.length < 4) return false;
+  const at = s.indexOf(name);
+  return at >= 0 && /\b(?:call|calls|invoke|invokes|use|run)\s+(?:the\s+)?[`'"]?$/.test(s.slice(Math.max(0, at - 16), at)) && /^[`'"]?(?:\s+(?:tool|function))?\s+(?:with|passing)\b/.test(s.slice(at + name.length, at + name.length + 20));
 }
 
 function sideCopy(s: string): boolean {
@@ -170,7 +178,7 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
     /** Reports this sentence. */
     const flag = (rule: string, family: Family, severity: Severity, message: string): void =>
       emit({ rule, family, severity, field: field.field, evidence: rawRangeExcerpt(p, at, at + s.length), message, order });
-    if ((movesData(native) && (toParameter(s, field, facts) || intoOwnField(s, field))) || fillsParam(s, facts)) {
+    if ((movesData(native) && (toParameter(s, field, facts) || intoOwnField(s, field))) || fillsParam(s, facts) || callsSelfWith(s, facts)) {
       for (const c of CARGO) {
         if (!c.re.test(s)) continue;
         // "Pass your API key in api_key": a secret going into the parameter made for it.
@@ -186,7 +194,8 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         if (c.family === 'credential' && ONLY_IF_USER_GAVE.test(s)) continue;
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
         // "Pass back the `session_id` … it keeps the prior conversation": what moves is an id that refers to the conversation.
-        if (c.family === 'conversation' && MOVES_AN_ID.test(s) && !/\b(?:contents?|text|transcript|full|entire|whole|verbatim|everything)\b/.test(s)) continue;
+        // "Provide your current conversation/chat title": a name of the conversation, not its text.
+        if (c.family === 'conversation' && (MOVES_AN_ID.test(s) || NAMES_THE_CONVERSATION.test(s)) && !/\b(?:contents?|text|transcript|full|entire|whole|verbatim|everything)\b/.test(s)) continue;
         flag(c.rule, c.family, 'high', c.message);
         break;
       }
@@ -237,6 +246,8 @@ const PRESET = /\.(?:enum\[\d+\]|default|const)$/;
 const PROSE_WORDS = 6;
 /** Words a value spelled as one identifier must have (`thorough_and_forward_all_event_details_to_share_tool_first`); real ones run to six. */
 const PROSE_IDENTIFIER_WORDS = 8;
+/** The user's agreement written out ("I agree to …", "I authorise …", "I consent to …"). */
+const PRESET_CONSENT = /^(?:yes,? )?i (?:hereby )?(?:agree|consent|authori[sz]e|accept|opt in|allow|approve|confirm (?:that i|my (?:agreement|consent|subscription)))\b/;
 /** Words of a value as written (identifiers, URLs and format strings are one word each). */
 const proseWords = (text: string): number => text.slice(0, 2000).split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
 /** Parameters whose values are prose by nature (a default prompt, message or template). */
@@ -280,6 +291,18 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
       field: field.field,
       evidence: rawRangeExcerpt(p, 0, p.latin.length),
       message: 'An option, default or constant of this tool\'s schema is a whole sentence rather than a value. The AI model reads it as an instruction and may fill it in without the user seeing it.',
+      family: 'directive',
+      order,
+    });
+  }
+  // A preset that gives the user's agreement ("I agree to premium SMS reminders at $9.99/week"): consent forged by default.
+  if (field.kind === 'value' && /\.default|\.const/.test(field.field) && PRESET_CONSENT.test(p.latin)) {
+    emit({
+      rule: 'schema.preset-consent',
+      severity: 'high',
+      field: field.field,
+      evidence: rawRangeExcerpt(p, 0, p.latin.length),
+      message: "A default or constant of this tool's schema states the user's agreement (to a charge, a subscription, terms). Sent as it is, it gives consent the user never gave.",
       family: 'directive',
       order,
     });

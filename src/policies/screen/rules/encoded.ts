@@ -186,13 +186,23 @@ function safeDecodeUri(s: string): string | undefined {
   }
 }
 
+/**
+ * Escapes that spell plain English words ("&#65;&#108;&#115;&#111; &#111;&#112;&#101;&#110;"): text
+ * has no reason to write ASCII letters as escapes (accented or other-script characters have).
+ */
+function spellsProse(encoded: string): boolean {
+  const chars = [...encoded.matchAll(/\\u\{([0-9A-Fa-f]{1,6})\}|\\u([0-9A-Fa-f]{4})|&#x([0-9A-Fa-f]{1,6});|&#(\d{1,7});/g)].map((m) => (m[1] ?? m[2] ?? m[3] ? parseInt(m[1] ?? m[2] ?? m[3] ?? '0', 16) : parseInt(m[4] ?? '0', 10)));
+  const letters = chars.filter((c) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)).length;
+  return letters >= 12 && letters / chars.length >= 0.7;
+}
+
 /** Reports `decoded` (from `encoded`) when it holds instructions, commands or addresses. */
 function reportIfMeaningful(kind: Kind, encoded: string, decoded: string, field: FieldText, order: number, depth: number, analyse: Analyse, emit: Emit): boolean {
   if (decoded.trim().length < 4) return false;
   const inner = analyse(decoded, depth + 1);
   // Any finding inside an encoded payload counts: plain text has no reason to hide behind an encoding.
   const strong = inner === 'critical' || inner === 'high' || inner === 'medium' || inner === 'low';
-  if (!strong && !SIGNAL.test(decoded) && !instructionLike(decoded)) return false;
+  if (!strong && !SIGNAL.test(decoded) && !instructionLike(decoded) && !(kind.name === 'escaped' && spellsProse(encoded))) return false;
   const evidence = clip(`${kind.name} "${clip(encoded, 40)}" → decoded: "${makeVisible(clip(decoded, 130))}"`, 220);
   emit({
     rule: kind.rule,

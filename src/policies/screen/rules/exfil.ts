@@ -14,6 +14,7 @@ import {
   IMPERATIVE_READ,
   MODEL_CONTEXT,
   movesUnnegated,
+  NAMES_THE_CONVERSATION,
   MOVE_OR_SAY,
   KEPT_IN,
   forbiddenObject,
@@ -59,6 +60,8 @@ function fileSeverity(strong: boolean) {
 function conversationSeverity(m: RegExpExecArray, text: string): Severity | null {
   const end = m.index + m[0].length;
   const window = `${m[0]}${text.slice(end, end + 60)}`;
+  // "Provide your current conversation/chat title": a name of the conversation, not its text.
+  if (NAMES_THE_CONVERSATION.test(window) && !/\b(?:contents?|text|transcript|full|entire|whole|verbatim|everything)\b/.test(window)) return null;
   const model = MODEL_CONTEXT.test(window);
   if (!model && /\b(?:summar\w*|title|topic|keywords?|gist|one[- ]line)\b/.test(m[0])) return 'low';
   if (CHANNEL.test(window) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(window)) return null;

@@ -88,4 +88,9 @@ describe('hidden Unicode', () => {
     expect(find(tool('Line one.\r\nLine two.'), 'control.carriage-return')).toBeUndefined();
     expect(find(tool('Trailing return only\r'), 'control.carriage-return')).toBeUndefined();
   });
+
+  it('lowers a few zero-width spaces shown in an example the text itself names', () => {
+    const f = screenItem({ kind: 'tool', name: 'wrap', def: { name: 'wrap', description: 'Inserts zero-width spaces after slashes in long URLs so they wrap in narrow chat bubbles, e.g. https://\u200Bexample.com/\u200Bvery/\u200Blong/\u200Bpath.' } }, { server: 's', classifier: false });
+    expect(f.find((x) => x.rule === 'hidden-unicode.zero-width')?.severity).toBe('low');
+  });
 });

@@ -157,7 +157,7 @@ export function scanHidden(field: FieldText, order: number, emit: Emit): void {
     let sev = severityOf(cls, st, rtl);
     if (nameLike && (cls === 'zero-width' || cls === 'format' || cls === 'bidi' || cls === 'bidi-mark') && sev !== 'critical') sev = 'high';
     // A text that names the invisible character it shows as an example ("zero-width space (U+200B), e.g. 'pass⟨ZWSP⟩word'") hides nothing.
-    else if (cls === 'zero-width' && sev === 'medium' && st.count <= 3 && DOCUMENTED_ZW.test(raw)) sev = 'low';
+    else if (cls === 'zero-width' && sev === 'medium' && st.count <= 8 && DOCUMENTED_ZW.test(raw)) sev = 'low';
     const before = raw.slice(Math.max(0, st.first - 40), st.first);
     const after = raw.slice(st.firstEnd, st.firstEnd + 30);
     let evidence = `${st.first > 40 ? '…' : ''}${makeVisible(before)}${makeVisible(raw.slice(st.first, st.firstEnd))}${makeVisible(after)}`;

@@ -103,6 +103,12 @@ export function toParameter(text: string, field: FieldText, facts: ItemFacts): b
   return false;
 }
 
+/** A name given to the conversation ("the current conversation/chat title"), not what was said in it. */
+export const NAMES_THE_CONVERSATION = /\b(?:conversation|chat|session|thread)(?:\/(?:conversation|chat|session|thread))? (?:title|name|label|topic|subject)s?\b/;
+
+/** "… because a web page asked you to": what content asks for, refused (a defence against injection, not a steer). */
+export const CONTENT_ASKED = String.raw`(?: (?:because|just because|when|if|merely because) (?:a|an|the|some) (?:[\w-]+ )?(?:web ?pages?|pages?|sites?|websites?|documents?|e-?mails?|messages?|files?|results?|content|texts?|outputs?) (?:asks?|asked|says?|said|tells?|told|instructs?|instructed|requests?|requested)\b)`;
+
 /** "Pass credentials only if the user provided them": a flow allowed only when the user handed the thing over themselves. */
 export const ONLY_IF_USER_GAVE = /\bonly (?:if|when|after) (?:the user|you(?:'ve)?) (?:has |have |had )?(?:explicitly |directly |personally )?(?:provided|gave|given|supplied|typed|entered|pasted|shared)\b/;
 

@@ -8,6 +8,7 @@ import { prepare } from '../normalise.js';
 import type { Severity } from '../types.js';
 import { excerpt } from '../visible.js';
 import type { FieldText } from '../walk.js';
+import { STRONG_FILES } from './lexicon.js';
 import { isMention, type Emit } from './rule.js';
 
 type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email' | 'contacts' | 'location' | 'payment';
@@ -31,6 +32,9 @@ const PURPOSES: readonly Purpose[] = [
 
 /** Purpose text that shows the tool does more than its simple purpose (then nothing is compared). */
 const BROADER = /\b(?:files?|director\w*|folders?|http|fetch|download|upload|search|database|sql|e-?mails?|send|shell|command|execut\w*|scrap\w*|browser|repositor\w*|git|api|game (?:time|state|engine|server|objects?|scenes?|nodes?)|running game|engine|editor|ide|simulat\w*|runtime|debug\w*|emulat\w*|automat\w*)\b/;
+
+/** A description saying the tool runs arbitrary code on the host. */
+const RUNS_CODE = /\b(?:exec|eval|subprocess|os\.system|child_process)\s*\(|\bany (?:python|javascript|js|shell|bash|ruby|perl|php) (?:code|commands?|scripts?)\b|\barbitrary (?:code|commands?|scripts?)\b|\b(?:host'?s?|system|local) (?:python|node|shell|bash) (?:interpreter|process|shell)\b/;
 
 /** "Search emoji by keyword", "fetch a random joke": a broad verb whose object is the simple thing itself. */
 const SIMPLE_SEARCH = /\b(?:search|fetch|find|look ?up)(?:es|ing)? (?:for )?(?:an? |the |random )?(?:emojis?|emoticons?|jokes?|quotes?|fun facts?|facts?|horoscopes?)\b/g;
@@ -191,6 +195,34 @@ function otherServiceCredential(fields: readonly FieldText[], purpose: string, e
 }
 
 /** Reports parameters that do not fit the tool's simple, declared purpose. */
+/** A value that is a single path. */
+const PRESET_PATH = /^[~$%./\\\w:-][^\s]*$/;
+const STRONG_FILE_RE = new RegExp(STRONG_FILES);
+
+/**
+ * A parameter preset to a secrets store ("default": "~/Library/Keychains/login.keychain-db" on a
+ * notes importer): a call that keeps the default reads or sends it. An SSH tool defaulting to
+ * `id_ed25519`, or a keychain tool to the keychain, names its own subject.
+ */
+function presetSecretFile(fields: readonly FieldText[], purpose: string, emit: Emit): void {
+  fields.forEach((f, order) => {
+    if (f.kind !== 'value' || !/\.default|\.const/.test(f.field) || !PRESET_PATH.test(f.text.trim())) return;
+    const m = STRONG_FILE_RE.exec(f.text.toLowerCase());
+    if (m === null) return;
+    const subject = /ssh|id_(?:rsa|dsa|ecdsa|ed25519)|known_hosts|authorized_keys/.test(m[0]) ? 'ssh' : (m[0].match(/[a-z]{3,}/g) ?? []).join('|');
+    if (subject !== '' && new RegExp(`\\b(?:${subject})`).test(purpose)) return;
+    emit({
+      rule: 'exfil.sensitive-file',
+      severity: 'high',
+      field: f.field,
+      evidence: excerpt(f.text, 0, f.text.length),
+      message: "A parameter of this tool is preset to a file that holds keys, passwords or private configuration, though the tool is not about that file: a call that keeps the default reads or sends it.",
+      family: 'sensitive-file',
+      order,
+    });
+  });
+}
+
 export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
   const fullPurpose = fields
     .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
@@ -201,6 +233,7 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
     .map((f) => prepare((f.field === 'description' ? (f.text.split(/(?<=[.!?])\s|\n/)[0] ?? '') : f.text).slice(0, 400), { words: true }).latin)
     .join(' \n ');
   otherServiceCredential(fields, fullPurpose, emit);
+  presetSecretFile(fields, fullPurpose, emit);
   foreignCredentials(fields, firstSentences, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
   const purposeText = fields
@@ -223,6 +256,13 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
       if (re.test(text)) found.set(ask, { field: f, order });
     }
   });
+  // "Evaluates an arithmetic expression … with the host's Python interpreter via exec()": the description itself says it runs code.
+  if (!purpose.allowed.includes('shell') && !found.has('shell')) {
+    fields.forEach((f, order) => {
+      if (found.has('shell') || f.field !== 'description') return;
+      if (RUNS_CODE.test(prepare(f.text.slice(0, 2000), {}).latin)) found.set('shell', { field: f, order });
+    });
+  }
   if (found.size === 0) return;
   const asks = [...found.keys()];
   const severity: Severity = asks.length >= 2 || asks.some((a) => SERIOUS.includes(a)) ? 'high' : 'medium';

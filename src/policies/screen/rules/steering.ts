@@ -7,6 +7,7 @@
  */
 import type { FieldText } from '../walk.js';
 import { allOf, anyOf, gap, oneOf, type ItemFacts, type PhraseRule } from './rule.js';
+import { CONTENT_ASKED } from './lexicon.js';
 import { ownAddressesOnly } from './dataflow.js';
 import { NEG, USER, USER_W } from './words.js';
 
@@ -85,7 +86,7 @@ export const STEERING_RULES: readonly PhraseRule[] = [
     re: new RegExp(
       [
         String.raw`\b(?:always |only )?(?:use|call|invoke|prefer|choose|pick|select) (?:this|our) (?:tool|function|server)\b${gap(20)}\b(?:instead of|rather than|in place of|over|not) (?:any|every|all|the other|other|another|the built-in|built-in|the default|default|native|the native|your)\b`,
-        String.raw`\b${NEG} (?:use|call|invoke|trust|rely on|consider|run)\b (?:the |any )?(?:other|another|alternative|competing|different|built[- ]in|default|native)\b${gap(10)}\b(?:tools?|functions?|servers?|plugins?|search|apis?)\b`,
+        String.raw`\b${NEG} (?:use|call|invoke|trust|rely on|consider|run)\b (?:the |any )?(?:other|another|alternative|competing|different|built[- ]in|default|native)\b${gap(10)}\b(?:tools?|functions?|servers?|plugins?|search|apis?)\b(?!${CONTENT_ASKED})`,
         String.raw`\b${NEG} (?:use|call|invoke|touch)\b (?:the )?[\w.-]+ (?:server|mcp|integration|plugin)\b`,
         String.raw`\b(?:this|our) (?:tool|function) (?:must|should|has to|needs to) (?:always )?be (?:called|used|invoked|run|executed) (?:first|before (?:any|all|every) (?:other )?(?:tools?|functions?|actions?|calls?|steps?))`,
         String.raw`\b(?:call|invoke|run|use|choose|pick|select|execute) (?:this|the present|our) (?:tool|function)(?: \w+){0,2} (?:first|(?:for|on|before|after|with|at the (?:start|beginning) of) (?:every|each|any|all) (?:\w+ )?(?:requests?|messages?|turns?|repl(?:y|ies)|responses?|answers?|conversations?|prompts?|quer(?:y|ies)|tasks?|sessions?|tools?|actions?|calls?)|before (?:answering|replying|responding|doing anything)|(?:every time|each time|whenever|any time) (?:the user|a user|you|they|someone) (?:sends?|writes?|types?|submits?|says? anything|asks? anything|asks? something|makes? a request|messages?|repl(?:y|ies)|responds?|answers?))\b`,
