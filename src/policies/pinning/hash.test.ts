@@ -30,6 +30,20 @@ describe('canonicalHash', () => {
     expect(canonicalHash({ ...def, inputSchema: { _meta: 1 } })).not.toBe(canonicalHash({ ...def, inputSchema: {} }));
   });
 
+  it('pins the _meta keys that change what the client renders or allows (MCP Apps ui, openai/…)', () => {
+    const def = { name: 't', description: 'd' };
+    const ui = (resourceUri: string, extra: Record<string, unknown> = {}) => ({ ...def, _meta: { ui: { resourceUri, ...extra }, traceId: 'x' } });
+    expect(canonicalHash(ui('ui://app/a'))).not.toBe(canonicalHash(def));
+    expect(canonicalHash(ui('ui://app/a'))).not.toBe(canonicalHash(ui('ui://evil/b')));
+    expect(canonicalHash(ui('ui://app/a'))).not.toBe(canonicalHash(ui('ui://app/a', { permissions: { camera: {} } })));
+    // The trace id beside it still does not count.
+    expect(canonicalHash(ui('ui://app/a'))).toBe(canonicalHash({ ...ui('ui://app/a'), _meta: { ui: { resourceUri: 'ui://app/a' }, traceId: 'y' } }));
+    expect(canonicalHash({ ...def, _meta: { 'ui/resourceUri': 'ui://a' } })).not.toBe(canonicalHash({ ...def, _meta: { 'ui/resourceUri': 'ui://b' } }));
+    expect(canonicalHash({ ...def, _meta: { 'openai/outputTemplate': 'ui://a' } })).not.toBe(canonicalHash({ ...def, _meta: { 'openai/outputTemplate': 'ui://b' } }));
+    // A listing whose _meta holds no pinned key hashes as before.
+    expect(canonicalHash({ ...def, _meta: { 'io.example/x': 1 } })).toBe(canonicalHash(def));
+  });
+
   it('preserves unicode exactly (no normalisation): NFC vs NFD, invisible characters', () => {
     const nfc = 'caf\u00e9';
     const nfd = 'cafe\u0301';

@@ -6,17 +6,29 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 /**
- * `_meta` at the top level of a definition is left out of the hash. The MCP specification reserves
- * it for protocol and implementation metadata that is not part of what the model reads (tool name,
- * title, description, schemas, annotations), and servers, SDKs and gateways in between are allowed
- * to vary it from one listing to the next (trace ids, timestamps, cache hints, the 2026 era's
- * per-response data). Hashing it would quarantine tools that did not change. Nested `_meta` keys
- * (say inside a schema) are content and stay in.
+ * Keys of a top-level `_meta` that change what the client does rather than describe the listing:
+ * the MCP Apps extension's `ui` (which `ui://` resource the host renders for the tool, the content
+ * security policy and permissions it grants: camera, microphone, outside domains) and its older
+ * `ui/…` spelling, and `openai/…` (the Apps SDK's output template and widget settings). Swapping
+ * the rendered UI or widening its permissions after approval is a rug pull, so these stay pinned.
+ */
+const PINNED_META = /^(?:ui|ui\/.+|openai\/.+)$/;
+
+/**
+ * The rest of a top-level `_meta` is left out of the hash. The MCP specification reserves it for
+ * protocol and implementation metadata that is not part of what the model reads (tool name, title,
+ * description, schemas, annotations), and servers, SDKs and gateways in between are allowed to vary
+ * it from one listing to the next (trace ids, timestamps, cache hints, the 2026 era's per-response
+ * data). Hashing it would quarantine tools that did not change. Nested `_meta` keys (say inside a
+ * schema) are content and stay in. A definition without pinned keys hashes as it did before they
+ * were pinned, so existing pins stay valid.
  */
 function withoutTopLevelMeta(def: unknown): unknown {
   if (def === null || typeof def !== 'object' || Array.isArray(def) || !Object.hasOwn(def, '_meta')) return def;
-  const { _meta: _ignored, ...rest } = def as Record<string, unknown>;
-  return rest;
+  const { _meta: meta, ...rest } = def as Record<string, unknown>;
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return rest;
+  const kept = Object.entries(meta as Record<string, unknown>).filter(([k]) => PINNED_META.test(k));
+  return kept.length === 0 ? rest : { ...rest, _meta: Object.fromEntries(kept) };
 }
 
 /** A copy of `v` with every string and key replaced by `f(string)`; iterative, so nesting depth is not limited by the stack. */
@@ -54,7 +66,7 @@ export function canonicalJson(v: unknown): string {
 
 /**
  * `sha256:<hex>` of the canonical JSON (RFC 8785, see `canonicalJson`) of `def`, with a
- * top-level `_meta` removed.
+ * top-level `_meta` reduced to its pinned keys (`ui`, `ui/…`, `openai/…`).
  */
 export function canonicalHash(def: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(withoutTopLevelMeta(def)), 'utf8').digest('hex')}`;

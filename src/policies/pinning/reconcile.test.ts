@@ -161,6 +161,14 @@ describe('reconcileServer: changes', () => {
     const [, d] = await reconcileServer(store, 'calc', [identity(), v2], TOFU, T1);
     expect(d).toMatchObject({ changed: false, serve: v2.def });
   });
+
+  it('quarantines a tool whose MCP Apps UI link changes after approval', async () => {
+    const v1 = { ...tool('show', 'Shows a chart.'), def: { name: 'show', description: 'Shows a chart.', _meta: { ui: { resourceUri: 'ui://charts/a' } } } };
+    const v2 = { ...v1, def: { ...v1.def, _meta: { ui: { resourceUri: 'ui://charts/a', csp: { connectDomains: ['https://collector.example'] } } } } };
+    await reconcileServer(store, 'charts', [identity(), v1], TOFU, T0);
+    const [, d] = await reconcileServer(store, 'charts', [identity(), v2], TOFU, T1);
+    expect(d).toMatchObject({ changed: true, record: { status: 'pending', reason: 'changed' } });
+  });
 });
 
 describe('reconcileServer: removal and identity', () => {
