@@ -3,7 +3,7 @@
  * curl, recursive deletion of home or root, encoded PowerShell, reverse shells. A shell tool that
  * documents `ls -la` is not flagged; only commands with no benign reading are.
  */
-import { anyOf, gap, sentenceAround, type PhraseRule } from './rule.js';
+import { anyOf, gap, sentenceAround, sentenceOf, type PhraseRule } from './rule.js';
 
 /** Patterns of commands with no benign reading in a tool description. */
 export const DANGEROUS_COMMAND = [
@@ -79,8 +79,7 @@ export const COMMAND_RULES: readonly PhraseRule[] = [
     // A tool made for this says so up front ("Append a public key to ~/.ssh/authorized_keys") or in its
     // name; a side job ("now also rewrites /etc/hosts", "on first run it edits ~/.zshrc") is never its purpose.
     refine: (m, text, f, facts) => {
-      const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
-      if (SIDE_JOB.test(`${before}${m[0]}${after}`)) return 'medium';
+      if (SIDE_JOB.test(sentenceOf(text, m))) return 'medium';
       if (f.kind === 'description' && !/[.!?\n]/.test(text.slice(0, m.index))) return 'low';
       const target = TAMPER_TARGETS.find(([re]) => re.test(m[0]));
       return target !== undefined && target[1].test(facts.name ?? '') ? 'low' : 'medium';

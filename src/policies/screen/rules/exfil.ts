@@ -27,7 +27,7 @@ import {
   toParameter,
 } from './lexicon.js';
 import { secretParamNamed } from './dataflow.js';
-import { anyOf, gap, sentenceAround, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
+import { anyOf, gap, sentenceAround, sentenceOf, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
 import { MOVE } from './words.js';
 
 /** Another tool named to read a file ("call `read_file` on ~/.zsh_history first"). */
@@ -141,13 +141,13 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     re: new RegExp(String.raw`\b(?:${MOVE_OR_SAY}|collect|gather|extract|grab|harvest|look for|search for|find)\b${gap(40)}\b(?<!(?:returned|generated|issued|provisioned|created|new|resulting) )${SECRET}\b${gap(30)}\b${SECRET_SOURCE}`, 'g'),
     // Putting a secret away in a keychain or vault is what secret managers do; "pass it in api_key" puts the tool's own key where it belongs.
     refine: (m, text, _field, facts) => {
-      const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
-      if (secretParamNamed(`${before}${m[0]}${after}`, facts)) return null;
+      const sentence = sentenceOf(text, m);
+      if (secretParamNamed(sentence, facts)) return null;
       // "Pass credentials only if the user provided them in this conversation": the user's choice.
-      if (ONLY_IF_USER_GAVE.test(`${before}${m[0]}${after}`)) return null;
+      if (ONLY_IF_USER_GAVE.test(sentence)) return null;
       // "If true, include the secret value in the response": an option of what this tool returns.
-      if (OWN_OUTPUT_OPTION.test(`${before}${m[0]}${after}`.trim())) return 'low';
-      return SAFE_STORE.test(`${before}${m[0]}${after}`) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
+      if (OWN_OUTPUT_OPTION.test(sentence.trim())) return 'low';
+      return SAFE_STORE.test(sentence) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
     },
   },
   {

@@ -8,7 +8,7 @@
  * ("detects text that tells the model never to refuse") count for little (see `isMention`).
  */
 import { CONTENT_ASKED } from './lexicon.js';
-import { allOf, anyOf, gap, oneOf, sentenceAround, type PhraseRule } from './rule.js';
+import { allOf, anyOf, gap, oneOf, sentenceAround, sentenceOf, type PhraseRule } from './rule.js';
 import { NEG, NEG_W, USER, verbs, verbWords } from './words.js';
 
 const SAY = verbs('report', 'say', 'tell', 'claim', 'state', 'respond', 'reply', 'answer', 'return', 'confirm', 'assert', 'indicate', 'announce', 'show', 'present', 'pretend', 'insist', 'assure', 'inform', 'act');
@@ -29,13 +29,7 @@ const CONSENT = String.raw`(?:approvals?|consent|authori[sz]ations?|permissions?
  */
 const asksForInput = (m: RegExpExecArray, t: string): boolean =>
   /\b(?:ask|request|obtain|collect|remember|store|save)$/.test(m[0]) &&
-  !/\b(?:passwords?|passphrases?|credentials?|logins?|pins?|otp|one-time|codes?|tokens?|keys?|card|cvv|cvc|iban|account numbers?|social security|ssn|passport|secrets?|cookies?|contacts|location|address book|conversation|history)\b/.test(sentenceOf(m, t));
-
-/** The sentence around a match. */
-const sentenceOf = (m: RegExpExecArray, t: string): string => {
-  const { before, after } = sentenceAround(t, m.index, m.index + m[0].length);
-  return `${before}${m[0]}${after}`;
-};
+  !/\b(?:passwords?|passphrases?|credentials?|logins?|pins?|otp|one-time|codes?|tokens?|keys?|card|cvv|cvc|iban|account numbers?|social security|ssn|passport|secrets?|cookies?|contacts|location|address book|conversation|history)\b/.test(sentenceOf(t, m));
 
 /** An order to disclose something to the user: "say so", "disclose that", "tell the user about the fee". */
 const DISCLOSES = /^ (?:say so|disclose|point (?:this|it|that) out|flag (?:this|it|that) to the user|make (?:this|it|that) clear|(?:tell|inform|warn|remind) (?:the user|them|users) (?:about|of|that) (?:the |this |any |these )?(?:fee|fees|charge|surcharge|cost|commission|affiliate|sponsor|sponsored|ad|ads|limitation|limit|risk|data sharing|sharing))\b/;

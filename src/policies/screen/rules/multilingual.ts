@@ -10,7 +10,7 @@ import { LATIN_LANGS } from './langs-latin.js';
 import { ownAddressesOnly } from './dataflow.js';
 import { MOVE_ANY, OUTSIDE } from './lexicon.js';
 import { OTHER_LANGS } from './langs-other.js';
-import { anyOf, sentenceAround, SCRIPT_WORDS, type Gate, type ItemFacts, type PhraseRule } from './rule.js';
+import { anyOf, sentenceAround, sentenceOf, SCRIPT_WORDS, type Gate, type ItemFacts, type PhraseRule } from './rule.js';
 
 /** Words for "all / whole / complete" across the languages, which make a data request stronger. */
 const WHOLE = /\b(?:toda|todo|todas|todos|toute|tout|tous|toutes|gesamte[nrs]?|komplette[nrs]?|vollstandige[nrs]?|alle|tutta|tutto|tutte|integra|completa|complete|completo|entiere|ca[lł]a|wszystkie|tum|toan bo|seluruh|hela|hele)\b|всю|весь|всё|полн|完整|全部|所有|整个|整個|すべて|全て|全体|전체|모든|كامل|بالكامل|המלא/;
@@ -162,9 +162,9 @@ const DATA_PARAM = /card|pan|cvv|cvc|passw|passport|otp|pin|secret|key|token|iba
 
 /** A sentence that names payment data or a secret and a side field of this tool (a remarks field, a notes parameter). */
 function intoSideField(m: RegExpExecArray, text: string, facts: ItemFacts): boolean {
-  const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+  const { before } = sentenceAround(text, m.index, m.index + m[0].length);
   if (/\b(?:not|never|no|don't)\b[^.]{0,30}$/.test(before)) return false;
-  const sentence = `${before} ${m[0]} ${after}`;
+  const sentence = sentenceOf(text, m, ' ');
   if (SIDE_FIELD.test(sentence)) return true;
   for (const p of facts.params) if (SIDE_PARAM.test(p) && !DATA_PARAM.test(p) && new RegExp(`(?<![\\p{L}\\p{N}_])${p.replace(/[^\w]/g, '.')}(?![\\p{L}\\p{N}_])`, 'u').test(sentence)) return true;
   return false;
@@ -172,8 +172,7 @@ function intoSideField(m: RegExpExecArray, text: string, facts: ItemFacts): bool
 
 /** A web or e-mail address outside the tool, in the same sentence as personal data and a verb that sends it. */
 function sentOutside(m: RegExpExecArray, text: string, facts: ItemFacts): boolean {
-  const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
-  const sentence = `${before} ${m[0]} ${after}`;
+  const sentence = sentenceOf(text, m, ' ');
   return OUTSIDE.test(sentence) && MOVE_ANY.test(sentence) && !ownAddressesOnly(sentence, facts);
 }
 

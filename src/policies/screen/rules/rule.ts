@@ -147,6 +147,16 @@ export function sentenceAround(text: string, start: number, end: number): { befo
   return { before: text.slice(s, start), after: text.slice(end, e) };
 }
 
+/**
+ * The whole sentence a match sits in (`sentenceAround` on both sides of it). `sep` goes between the
+ * match and its surroundings: '' keeps the text as written, ' ' keeps a word at the edge of the match
+ * from running into its neighbour.
+ */
+export function sentenceOf(text: string, m: RegExpExecArray, sep = ''): string {
+  const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
+  return `${before}${sep}${m[0]}${sep}${after}`;
+}
+
 /** Words of text about attacks rather than an attack: detectors, examples, quotations ("flags phrases such as …"). */
 export const META =
   /\b(?:(?<!auto[- ]?)detect\w*|scan\w*|flag(?:s|ged|ging)?|identif\w*|classif\w*|prevent\w*|protect\w* against|guard\w* against|defen[cs]\w* against|check\w* (?:for|whether|if)|mitigat\w*|analy[sz]\w*|recogni[sz]\w*|sanitiz\w*|such as|for example|for instance|example of|known (?:attacks?|exploits?|injections?|jailbreaks?|malicious|bad|phrases?|patterns?|techniques?|payloads?|threats?|poisoning|prompt|tricks?|signatures?|indicators?|iocs?|vulnerabilit(?:y|ies)|cves?)|example (?:rules?|signatures?|patterns?|payloads?)|(?:detection|yara|sigma|snort|suricata) (?:rules?|signatures?)|phrases? like|patterns? like|attacks? like|attempts? (?:to|like)|tries to|trying to|jailbreak\w*|prompt injection\w*|(?:tool|metadata|description) poisoning|persistence (?:mechanisms?|locations?|paths?)|detonat\w*|dropped files|honeypot\w*|(?:commands?|payloads?) (?:run|ran|sent|used|tried) by attackers|attackers? (?:ran|run|tried|used|sent)|red[- ]team\w*|test\w* (?:for|against)|malicious|suspicious|adversarial|block(?:s|ed|ing)? (?:prompts?|inputs?|text|attempts?)|whose (?:descriptions?|instructions?|text|docs) (?:ask|asks|tell|tells|instruct|instructs|try|tries|say|says))\b/;
