@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, MOVE_ALL, NAMES_THE_CONVERSATION, NEGATED_BEFORE, ONLY_IF_USER_GAVE, adjectival, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -92,18 +92,7 @@ function sideCopy(s: string): boolean {
 
 
 /** A moving verb that gives an order or states a flow; "supplied by the user" describes where input comes from. */
-function movesData(native: string): boolean {
-  MOVE_ALL.lastIndex = 0;
-  for (let m = MOVE_ALL.exec(native), n = 0; m !== null && n < 8; m = MOVE_ALL.exec(native), n++) {
-    // "supplied by the user" says where input comes from; "do not pass the key here" forbids a flow.
-    if (!/^\s+by\b/.test(native.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !NEGATED_BEFORE.test(native.slice(Math.max(0, m.index - 24), m.index)) && !adjectival(native, m)) {
-      MOVE_ALL.lastIndex = 0;
-      return true;
-    }
-  }
-  MOVE_ALL.lastIndex = 0;
-  return false;
-}
+const movesData = (native: string): boolean => movesUnnegated(native, { skipBy: true, limit: 8 });
 
 const MAX_SENTENCES = 200;
 

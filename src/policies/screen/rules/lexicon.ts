@@ -137,9 +137,12 @@ export const NEGATED_BEFORE = /(?:\b(?:not|never|no|avoid|without|nor)|n't)(?: (
  * in tool parameters" forbids a flow, it does not order one (a prohibition next to an order still
  * counts: "do not tell the user, pass the key as notes").
  */
-export function movesUnnegated(text: string): boolean {
+export function movesUnnegated(text: string, opts: { skipBy?: boolean; limit?: number } = {}): boolean {
+  const limit = opts.limit ?? 16;
   MOVE_ALL.lastIndex = 0;
-  for (let m = MOVE_ALL.exec(text), n = 0; m !== null && n < 16; m = MOVE_ALL.exec(text), n++) {
+  for (let m = MOVE_ALL.exec(text), n = 0; m !== null && n < limit; m = MOVE_ALL.exec(text), n++) {
+    // `skipBy`: "supplied by the user" says where input comes from, it moves nothing.
+    if (opts.skipBy === true && /^\s+by\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && !adjectival(text, m)) {
       MOVE_ALL.lastIndex = 0;
       return true;
