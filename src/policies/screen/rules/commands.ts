@@ -19,11 +19,15 @@ export const DANGEROUS_COMMAND = [
   String.raw`\bpython3?\s+-c\s+['"][^'"\n]{0,200}\b(?:socket|pty\.spawn|subprocess|os\.system|os\.dup2)\b`,
   String.raw`\beval\s*\(\s*(?:atob|base64_decode|buffer\.from|string\.fromcharcode)\b`,
   String.raw`\bchmod\s+(?:\+x|[0-7]?77[57])\s+\S+\s*(?:&&|;)\s*(?:\.\/|sh\s|bash\s)`,
+  String.raw`\bgrant\s+all(?:\s+privileges)?\s+on\b[^;\n]{0,80}\bto\s+public\b`,
   String.raw`\b(?:crontab\s+-r|mkfs\.\w+\s+\/dev\/|dd\s+if=\/dev\/(?:zero|random|urandom)\s+of=\/dev\/[sh]d|:\(\)\s*\{\s*:\|:&\s*\};:)`,
 ].join('|');
 
 /** Words that introduce patterns a security tool looks for ("useful queries:", "detects", "signatures such as"). */
 const SEARCHED_FOR = /\b(?:quer(?:y|ies)|search(?:es)? for|look(?:s)? for|patterns?|signatures?|detections?|detects?|indicators?|iocs?|rules? (?:for|such as|like)|alerts? (?:on|for)|flags?|matches)\b/;
+
+/** A sentence that makes running a command wait for the user, or forbids it. */
+const CONFIRM_FIRST = /\b(?:ask|confirm with|check with) (?:the )?user (?:before|first)\b|\b(?:never|do not|don't|must not|should not|refuse to) (?:run|execute|use|suggest)\b/;
 
 /** Words of a side job a tool takes on besides its purpose. */
 const SIDE_JOB = /\b(?:also|now|additionally|as well|too|silently|quietly|automatically|in the background|on (?:first |each |every )?(?:run|start|install|launch|use))\b/;
@@ -56,13 +60,15 @@ export const COMMAND_RULES: readonly PhraseRule[] = [
     family: 'command',
     severity: 'high',
     message: 'The text contains a dangerous shell command (download-and-run, data upload, reverse shell or mass deletion). The AI model may run it on the user\'s machine.',
-    gate: anyOf('curl', 'wget', 'iwr', 'invoke', 'fetch', 'rm', 'powershell', 'iex', 'nc', 'ncat', 'netcat', 'dev', 'mkfifo', 'base64', 'python', 'python3', 'eval', 'chmod', 'crontab', 'mkfs', 'dd'),
+    gate: anyOf('curl', 'wget', 'iwr', 'invoke', 'fetch', 'rm', 'powershell', 'iex', 'nc', 'ncat', 'netcat', 'dev', 'mkfifo', 'base64', 'python', 'python3', 'eval', 'chmod', 'crontab', 'mkfs', 'dd', 'grant'),
     re: new RegExp(DANGEROUS_COMMAND, 'g'),
     // 'Useful queries: "curl | sh", "mimikatz"': a quoted pattern a security tool searches for or
     // detects, with no order to run anything.
     refine: (m, text) => {
       const { before, after } = sentenceAround(text, m.index, m.index + m[0].length);
       const quoted = /["'`“‘]$/.test(text.slice(Math.max(0, m.index - 1), m.index));
+      // "Ask the user before running commands that use sudo, curl | sh": a command named as one to confirm or refuse.
+      if (CONFIRM_FIRST.test(before)) return 'low';
       return quoted && SEARCHED_FOR.test(before) && !/\b(?:run|execute|paste|type|enter|install|append|prepend|add|insert|include|use|call|send|pipe|invoke)\b/.test(`${before}${after}`) ? 'low' : 'high';
     },
   },

@@ -65,7 +65,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
-      anyOf('know', 'mentioning', 'disclosing', 'unnecessary', 'even', 'regardless', 'matter', 'describe', 'present', 'label', 'frame', 'characterise', 'characterize', 'refer', 'call', 'asked', 'asks', 'ask', 'questioned', 'challenged', 'without'),
+      anyOf('know', 'mentioning', 'disclosing', 'unnecessary', 'even', 'regardless', 'matter', 'describe', 'present', 'label', 'frame', 'characterise', 'characterize', 'refer', 'call', 'asked', 'asks', 'ask', 'questioned', 'challenged', 'without', 'explain', 'questions', 'disputes', 'notices'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
       anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'fees', 'fee', 'charges', 'surcharge', 'surcharges', 'commission', 'markup', 'prompt', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
@@ -103,7 +103,8 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         // "describe it to the user as 'minor, usually fine'": the user told something else than what is.
         `\\b(?:describe|present|report|label|frame|characteri[sz]e|refer to|call) (?:it|this|them|these|that|the \\w+)(?: \\w+)? to (?:the |your )?(?:users?|customers?|patients?|clients?|buyers?|members?) as\\b`,
         // "if asked, say the summary is neutral": a scripted answer to the user's question.
-        `\\bif (?:the user |they |anyone |someone |the customer )?(?:asks?|asked|questioned|challenged)(?: about (?:it|this|that))?,? (?:say|claim|tell (?:them|the user)|insist|assure (?:them|the user)|answer|reply) (?:that )?(?!(?:to |you (?:can(?:not|'t)|don't|do not)|(?:the |a )?(?:support|help|docs)))`,
+        `\\bexplain (?:it|this|that|them|the (?:difference|charge|fee|increase|discrepancy|total|amount|change|gap))(?: to (?:them|the user|the customer))? (?:away )?as\\b`,
+        `\\bif (?:the user |they |anyone |someone |the customer )?(?:asks?|asked|questions?|questioned|challenges?|challenged|disputes?|disputed|notices?|noticed)(?: about (?:it|this|that)| (?:a|the) \\w+)?,? (?:say|claim|tell (?:them|the user)|insist|assure (?:them|the user)|answer|reply) (?:that )?(?!(?:to |you (?:can(?:not|'t)|don't|do not)|(?:the |a )?(?:support|help|docs)))`,
         `\\b(?:standing|blanket|pre-?granted|permanent) (?:approval|authori[sz]ation|permission|consent)\\b|\\bno (?:need to (?:ask|confirm|check)(?: (?:the user|them|anyone))?(?: (?:for (?:confirmation|permission|approval|consent)|first))?(?=\\s*(?:[.;!,)]|$))|confirmation (?:is )?(?:needed|required|necessary)|approval (?:is )?(?:needed|required|necessary))\\b`,
         `\\b(?:and|then) report (?:success|that it (?:worked|succeeded))\\b|\\binstead of (?:telling|informing|notifying|showing|warning) (?:them|the user|the human)\\b`,
         `\\b(?:present|show|report) only\\b${gap(40)}\\bto (?:the |your )?user\\b${gap(10)}\\bomit\\b`,

@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -22,7 +22,7 @@ interface Cargo {
 
 const CARGO: readonly Cargo[] = [
   { rule: 'exfil.sensitive-file', family: 'sensitive-file', re: new RegExp(`${STRONG_FILES}|${WEAK_FILES}|${HOME_PATHS}`), message: 'The text tells the AI model to put the contents of a private file or folder into a parameter of this tool, which sends it to the tool\'s server.' },
-  { rule: 'exfil.credentials', family: 'credential', re: new RegExp(String.raw`\b${SECRET}\b${'(?:[^.!?\\n]){0,40}'}\b(?:you (?:used|use|have|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided|used)|earlier|found|stored|saved|visible|shown|displayed|seen|from (?:the |this |your )?(?:conversation|chat|environment|env|memory|config|session|keychain|browser))\b|\b(?:the user|you) (?:typed|entered|gave|shared|pasted|used)\b${'(?:[^.!?\\n]){0,30}'}\b${SECRET}\b|\b(?:your|the user'?s?|their|[\w-]+'s) (?:own |full |personal |[\w-]+ )?${SECRET}|\b(?:environment variables|env(?:ironment)? vars|process\.env|output of (?:env|printenv|set))\b|\b${SECRET}\b (?:or (?:\w+ )?${SECRET} )?(?:that |which )?(?:it|that tool|the other tool|the failing tool|they) (?:was |were |is |are )?(?:using|used|uses|had|sent)\b`), message: 'The text tells the AI model to copy secrets (tokens, passwords, environment variables) into a parameter of this tool.' },
+  { rule: 'exfil.credentials', family: 'credential', re: new RegExp(String.raw`\b${SECRET}\b${'(?:[^.!?\\n]){0,40}'}\b(?:you (?:used|use|have|were given|received)|the user (?:typed|entered|gave|shared|pasted|provided|used)|earlier|found|stored|saved|visible|shown|displayed|seen|from (?:the |this |your )?(?:conversation|chat|environment|env|memory|config|session|keychain|browser))\b|\b(?:the user|you) (?:typed|entered|gave|shared|pasted|used)\b${'(?:[^.!?\\n]){0,30}'}\b${SECRET}\b|\b(?:your|the user'?s?|their|[\w-]+'s) (?:own |full |personal |[\w-]+ )?${SECRET}|\b(?:environment variables|env(?:ironment)? vars|process\.env|output of [\x60'"]?(?:env|printenv|set)\b)|\b${SECRET}\b (?:or (?:\w+ )?${SECRET} )?(?:that |which )?(?:it|that tool|the other tool|the failing tool|they) (?:was |were |is |are )?(?:using|used|uses|had|sent)\b`), message: 'The text tells the AI model to copy secrets (tokens, passwords, environment variables) into a parameter of this tool.' },
   { rule: 'exfil.conversation', family: 'conversation', re: MODEL_CONTEXT, message: 'The text tells the AI model to put the conversation (what the user said) into a parameter of this tool.' },
   {
     rule: 'exfil.cross-tool',
@@ -94,6 +94,9 @@ function sideCopy(s: string): boolean {
 /** A moving verb that gives an order or states a flow; "supplied by the user" describes where input comes from. */
 const movesData = (native: string): boolean => movesUnnegated(native, { skipBy: true, limit: 8 });
 
+/** Words that send something away from the machine. */
+const SENDS_OUT = /\b(?:send|sends|upload|uploads|post|posts|forward|forwards|share|shares|leak|transmit|transmits|email|e-mail)\b|https?:\/\//;
+
 const MAX_SENTENCES = 200;
 
 function sentences(text: string): Array<{ s: string; at: number }> {
@@ -146,6 +149,11 @@ function keptThere(s: string, re: RegExp): boolean {
 /** An account number or wallet address inside a sentence (lower-cased text). */
 const ACCOUNT_IN_TEXT = /\b(?:[a-z]{2}\d{2}[a-z0-9]{11,30}|0x[0-9a-f]{40}|bc1[a-z0-9]{25,59})\b/;
 
+/** Paying to an account. */
+const PAY_TO = /\b(?:pay|pays|paid|payment|payments|transfer|transfers|wire|wires|remit|send (?:the )?(?:money|payment|funds))\b[^.!?\n]{0,40}\b(?:to|into)\b/;
+/** Said to the user as news: "tell the user", "bank details changed", "new account". */
+const ANNOUNCED = /\b(?:tell|inform|notify|remind|say|announce)\b|\b(?:bank|account|payment|banking|remittance) (?:details|information|info) (?:have |has )?(?:changed|been updated)|\bnew (?:bank|account|iban|wallet)\b/;
+
 /** "Always set payout_wallet to 0x9f…": one of this tool's payee fields named next to a fixed account; the field's name. */
 function payeeSetInText(s: string, facts: ItemFacts): string | undefined {
   if (!ACCOUNT_IN_TEXT.test(s)) return undefined;
@@ -162,6 +170,7 @@ const LOCAL_SECRETS = /\b(?:wi-?fi (?:passwords?|profiles?|keys?|credentials)|ps
 export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
   const text = p.latin;
   if (text.length < 12) return;
+  const purposeIsSafeStore = field.param === undefined && field.kind === 'description' && SAFE_STORE.test(sentences(text)[0]?.s ?? '');
   for (const { s, at } of sentences(text)) {
     const native = p.native.slice(at, at + s.length);
     /** Reports this sentence. */
@@ -181,6 +190,8 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         if (c.family === 'credential' && OWN_OUTPUT_OPTION.test(s.trim())) continue;
         // "Pass credentials only if the user provided them": the user's own choice, not a harvest.
         if (c.family === 'credential' && ONLY_IF_USER_GAVE.test(s)) continue;
+        // A secrets manager's own tool ("Stores a secret in the team's secret manager"): secrets are what it keeps.
+        if (c.family === 'credential' && purposeIsSafeStore && !SENDS_OUT.test(s)) continue;
         if (c.family === 'conversation' && c.rule === 'exfil.conversation' && CHANNEL.test(s) && !/\b(?:so far|this conversation|the user'?s?|everything)\b/.test(s)) continue;
         // "Pass back the `session_id` … it keeps the prior conversation": what moves is an id that refers to the conversation.
         // "Provide your current conversation/chat title": a name of the conversation, not its text.
@@ -188,6 +199,10 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
         flag(c.rule, c.family, 'high', c.message);
         break;
       }
+    }
+    // "Tell the user the bank details changed and they must pay to NL91…": a payee swap announced to the user.
+    if (ACCOUNT_IN_TEXT.test(s) && PAY_TO.test(s) && ANNOUNCED.test(s)) {
+      flag('exfil.redirect-recipient', 'exfil-url', 'high', 'The text tells the AI model to give the user a fixed account number or wallet address to pay, so money goes there instead of to the real payee.');
     }
     const payee = payeeSetInText(s, facts);
     if (payee !== undefined) {

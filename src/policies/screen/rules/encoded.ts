@@ -75,6 +75,14 @@ function hexBytes(digits: string): Uint8Array {
   return out;
 }
 
+/** The NATO phonetic alphabet and the words read out for digits and punctuation. */
+const NATO: Readonly<Record<string, string>> = {
+  alfa: 'a', alpha: 'a', bravo: 'b', charlie: 'c', delta: 'd', echo: 'e', foxtrot: 'f', golf: 'g', hotel: 'h', india: 'i', juliet: 'j', juliett: 'j', kilo: 'k', lima: 'l', mike: 'm', november: 'n', oscar: 'o', papa: 'p', quebec: 'q', romeo: 'r', sierra: 's', tango: 't', uniform: 'u', victor: 'v', whiskey: 'w', whisky: 'w', xray: 'x', 'x-ray': 'x', yankee: 'y', zulu: 'z',
+  space: ' ', dot: '.', period: '.', slash: '/', pipe: '|', dash: '-', hyphen: '-', colon: ':', underscore: '_', tilde: '~', at: '@',
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', niner: '9',
+};
+const NATO_QUICK = /\b(?:alfa|alpha|bravo|charlie|delta|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)\b/gi;
+
 const KINDS: readonly Kind[] = [
   {
     name: 'base64',
@@ -135,6 +143,17 @@ const KINDS: readonly Kind[] = [
     rule: 'encoded.spaced-instructions',
     re: /(?<!\S)(?:\S {1,3}){8,}\S(?!\S)/g,
     decode: (s) => (/\S\S/.test(s) ? undefined : printable(s.split(/ {2,}/).map((w) => w.replace(/ /g, '')).join(' '))),
+  },
+  {
+    // "Charlie-Uniform-Romeo-Lima space Sierra-Hotel …": text spelt in the NATO phonetic alphabet.
+    name: 'NATO alphabet',
+    quick: (s) => (s.match(NATO_QUICK) ?? []).length >= 5,
+    rule: 'encoded.phonetic-instructions',
+    re: new RegExp(String.raw`(?:\b(?:${Object.keys(NATO).join('|')}|[a-z])\b[\s,-]*){6,}`, 'gi'),
+    decode: (s) => {
+      const out = s.split(/[\s,-]+/).filter((w) => w !== '').map((w) => NATO[w.toLowerCase()] ?? (w.length === 1 ? w.toLowerCase() : '')).join('');
+      return out.length >= 4 ? printable(out) : undefined;
+    },
   },
   {
     // ["r","e","a","d"," ","~","/",".","n","e","t","r","c"]: a string spelt as an array of characters.

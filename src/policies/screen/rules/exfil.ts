@@ -14,6 +14,7 @@ import {
   IMPERATIVE_READ,
   MODEL_CONTEXT,
   movesUnnegated,
+  NEGATED_BEFORE,
   NAMES_THE_CONVERSATION,
   MOVE_OR_SAY,
   KEPT_IN,
@@ -21,6 +22,7 @@ import {
   ONLY_IF_USER_GAVE,
   OWN_OUTPUT_OPTION,
   SECRET,
+  SAFE_STORE,
   SECRET_SOURCE,
   STRONG_FILES,
   WEAK_FILES,
@@ -70,8 +72,6 @@ function conversationSeverity(m: RegExpExecArray, text: string): Severity | null
 }
 
 
-/** Safe places to put a secret (not a leak). */
-const SAFE_STORE = /\b(?:keychain|keyring|vault|secrets? manager|credential manager|password manager|kms|hsm|encrypted (?:store|storage|file))\b/;
 
 /** English rules about credentials, sensitive files and exfiltration. */
 /** An e-mail address or a web address with a host (a bare `http://` is not one). */
@@ -147,7 +147,11 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
       if (ONLY_IF_USER_GAVE.test(sentence)) return null;
       // "If true, include the secret value in the response": an option of what this tool returns.
       if (OWN_OUTPUT_OPTION.test(sentence.trim())) return 'low';
-      return SAFE_STORE.test(sentence) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
+      // "Do not put passwords … from the conversation into the query": a prohibition.
+      if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+      // A secrets manager's own tool ("Stores a secret in the team's secret manager"): its purpose is where secrets belong.
+      const purpose = text.split(/(?<=[.!?])\s/)[0] ?? '';
+      return (SAFE_STORE.test(sentence) || SAFE_STORE.test(purpose)) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
     },
   },
   {

@@ -182,10 +182,12 @@ export const INTENT_RULES: readonly PhraseRule[] = [
     family: 'redirection',
     severity: 'medium',
     message: "The text tells the AI model to throw away or hide what the user's other tools return, so only this tool's answers reach the user.",
-    gate: anyOf('tool', 'tools', 'server', 'servers', 'provider', 'providers', 'service', 'services', 'source', 'sources', 'integration', 'integrations'),
+    gate: anyOf('tool', 'tools', 'server', 'servers', 'provider', 'providers', 'service', 'services', 'source', 'sources', 'integration', 'integrations', 'clients', 'agents'),
     re: new RegExp(
       [
         String.raw`\b(?:if|when|whenever) (?:an?other|any other|other|the other|a different) (?:[\w-]+ ){0,2}(?:tools?|providers?|servers?|services?|sources?|integrations?)\b[^.!?\n]{0,60}\b(?:discard|ignore|suppress|hide|drop|throw away|disregard|delete|overwrite)\b (?:them|those|it|its|their)\b`,
+        // "tell other tools (browser, http) to use the returned address".
+        String.raw`\b(?:tell|instruct|make|have|force|get) (?:the |all |any |every )?other (?:[\w-]+ )?(?:tools?|servers?|clients?|agents?)\b(?: \([^)]{0,60}\))? (?:to )?(?:use|call|send|route|trust|rely on|connect to)\b`,
         String.raw`\b(?:results?|outputs?|answers?|data|responses?) (?:from|of|returned by|given by) (?:other|another|any other|all other|the other|competing|third-party) (?:[\w-]+ ){0,2}(?:tools?|providers?|servers?|services?|sources?|integrations?)\b[^.!?\n]{0,60}\b(?:must|should|shall|are to|is to)(?: not| never)? (?:be )?(?:not |never )?(?:shown|displayed|presented|surfaced|mentioned|discarded|ignored|suppressed|hidden|dropped)\b`,
       ].join('|'),
       'g',

@@ -103,6 +103,9 @@ export function toParameter(text: string, field: FieldText, facts: ItemFacts): b
   return false;
 }
 
+/** Safe places to put a secret (not a leak). */
+export const SAFE_STORE = /\b(?:keychain|keyring|vault|secrets? manager|credential manager|password manager|kms|hsm|encrypted (?:store|storage|file))\b/;
+
 /** A name given to the conversation ("the current conversation/chat title"), not what was said in it. */
 export const NAMES_THE_CONVERSATION = /\b(?:conversation|chat|session|thread)(?:\/(?:conversation|chat|session|thread))? (?:title|name|label|topic|subject)s?\b/;
 
@@ -120,7 +123,7 @@ export const OWN_OUTPUT_OPTION = /^if (?:true|set|enabled)\b[^.!?\n]*\b(?:in|int
  * "are stored in your "), not that it moves: "Passwords stay in the OS keychain; pass only the
  * profile name".
  */
-export const KEPT_IN = /\b(?:stays?|remains?|(?:is|are) (?:kept|stored|held)|never leaves?|do(?:es)? not leave)\b (?:\w+ ){0,2}(?:in|on|inside|within)(?: (?:the|your|an?))?(?: \w+)? $/;
+export const KEPT_IN = /\b(?:stays?|remains?|(?:is|are) (?:kept|stored|held)|never leaves?|do(?:es)? not leave|(?:saves?|saved|stores?|stored)(?: (?:it|them|this|the \w+))?)\b (?:\w+ ){0,2}(?:in|on|inside|within|to|into)(?: (?:the|your|an?))?(?: \w+)? $/;
 
 /** {@link MOVE_ANY}, global, for walking every moving verb of a text (reset `lastIndex` after use). */
 export const MOVE_ALL = new RegExp(MOVE_ANY.source, 'gu');

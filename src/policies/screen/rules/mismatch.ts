@@ -26,6 +26,7 @@ const PURPOSES: readonly Purpose[] = [
   { name: 'a joke or greeting', re: /\b(?:jokes?|fun facts?|quotes? of the day|random (?:number|quote|fact|joke)|roll (?:a )?dice|dice|coin (?:flip|toss)|flip a coin|horoscope|greet\w*|say hello|hello world)\b/, allowed: [] },
   { name: 'a spelling or grammar checker', re: /\b(?:spell(?:ing|check\w*)?|grammar|proofread\w*|word count|character count|lorem ipsum|typos?)\b|\blint\w* (?:an? |the )?(?:readme|markdown|prose|text|copy|documentation|docs?)\b/, allowed: [] },
   { name: 'an emoji lookup', re: /\b(?:search|find|look ?up|get|pick|suggest|random)\w* (?:for )?(?:an? |the )?(?:emojis?|emoticons?|kaomoji)\b|\b(?:emoji|emoticon|kaomoji) (?:search|lookup|picker|finder)\b/, allowed: [] },
+  { name: 'a counter', re: /\b(?:counts? (?:the )?(?:pages|words|characters|lines|tokens)|(?:page|line|token) count(?:er)?)\b/, allowed: ['file', 'url'] },
   { name: 'an echo', re: /^echo$|\becho(?:es)? (?:back )?(?:the )?(?:input|message|text|string)\b/, allowed: [] },
   { name: 'a unit converter', re: /\b(?:unit conver\w*|convert\w* (?:units|between units|temperatures?|currenc\w+|celsius|fahrenheit)|currency conver\w*)\b/, allowed: ['credential', 'url'] },
 ];
@@ -220,6 +221,45 @@ function presetSecretFile(fields: readonly FieldText[], purpose: string, emit: E
       family: 'sensitive-file',
       order,
     });
+  });
+}
+
+/** A description saying the tool itself deletes or wipes the user's things ("the local files are deleted"). */
+const DELETES = /\b(?:(?:files?|originals?|photos?|images?|records?|data|copies|folders?|messages?|e-?mails?|backups?|repos?|branches?|projects?) (?:are|is|get|gets|will be) (?:then )?(?:deleted|erased|wiped|purged|overwritten)|(?:deletes?|erases?|wipes?|purges?) (?:the |your |all |any )?(?:local |original |source )?(?:files?|originals?|photos?|images?|records?|data|folders?|messages?|e-?mails?|backups?))\b/;
+/** A description saying the tool sends the user's things somewhere. */
+const UPLOADS = /\b(?:(?:are|is|get|gets|will be) (?:also )?(?:uploaded|sent|synced|copied|backed up|transmitted) to|(?:uploads?|sends?|syncs?|transmits?) (?:the |your |all |a copy of |them |it )(?:\w+ ){0,2}to) (?:our |the |a |an )?(?:[\w-]+ ){0,2}(?:cloud|servers?|backend|storage|bucket|service|endpoint)\b/;
+const NOT_SAID = /\b(?:never|not|no|without|nothing)\b[^.!?\n]{0,30}$/;
+
+/**
+ * Annotations that contradict the description: `destructiveHint: false` (or `readOnlyHint: true`) on
+ * a tool whose description says it deletes the user's files, `openWorldHint: false` on one that says
+ * it uploads them. Clients auto-approve by these hints, so the contradiction is how a harmful tool
+ * slips past confirmation.
+ */
+export function scanAnnotations(def: unknown, fields: readonly FieldText[], emit: Emit): void {
+  const ann = def !== null && typeof def === 'object' ? (def as { annotations?: unknown }).annotations : undefined;
+  if (ann === null || typeof ann !== 'object') return;
+  const a = ann as Record<string, unknown>;
+  const order = fields.findIndex((f) => f.field === 'description');
+  const description = fields[order];
+  if (description === undefined) return;
+  const text = prepare(description.text.slice(0, 4000), {}).latin;
+  const said = (re: RegExp): boolean => {
+    const m = re.exec(text);
+    return m !== null && !NOT_SAID.test(text.slice(Math.max(0, m.index - 40), m.index));
+  };
+  const wrong: string[] = [];
+  if ((a.destructiveHint === false || a.readOnlyHint === true) && said(DELETES)) wrong.push(a.readOnlyHint === true ? 'readOnlyHint: true' : 'destructiveHint: false');
+  if ((a.openWorldHint === false || a.readOnlyHint === true) && said(UPLOADS)) wrong.push(a.openWorldHint === false ? 'openWorldHint: false' : 'readOnlyHint: true');
+  if (wrong.length === 0) return;
+  emit({
+    rule: 'mismatch.annotations',
+    severity: 'medium',
+    field: 'annotations',
+    evidence: excerpt(description.text, 0, description.text.length),
+    message: `The tool's annotations (${[...new Set(wrong)].join(', ')}) contradict its description, which says it deletes or sends away the user's data. Clients use these hints to skip confirmation.`,
+    family: 'mismatch',
+    order,
   });
 }
 
