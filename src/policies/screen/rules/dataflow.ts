@@ -108,6 +108,14 @@ function sentences(text: string): Array<{ s: string; at: number }> {
 
 /** True when every web address in the sentence is on the service's own domain (slack.com for a Slack server). */
 export function ownAddressesOnly(s: string, facts: ItemFacts): boolean {
+  // Code hosts: the vendor's own repository or pages (`github.com/<vendor>/…`, `<vendor>.github.io`).
+  const org = (facts.server ?? '').split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['server', 'mcp'].includes(w));
+  const repos = [...s.matchAll(/https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|([\w-]+)\.github\.io)\/?([\w.-]*)/g)].map((u) => (u[1] ?? u[2] ?? '').toLowerCase());
+  if (repos.length > 0 && repos.every((o) => org.some((w) => o.includes(w)))) {
+    const rest = s.replace(/https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|[\w-]+\.github\.io)\S*/g, ' ');
+    if (!/https?:\/\//.test(rest)) return true;
+    s = rest;
+  }
   const hosts = [...s.matchAll(/https?:\/\/([\w.-]+)/g)].map((m) => m[1] ?? '');
   // Bare domains too ("the current Draw.io document" on the drawio server).
   for (const m of s.matchAll(/(?<![./\\\w@-])((?:[\w-]+\.)+(?:com|net|org|io|dev|app|ai|co|me|so|sh))\b/g)) hosts.push(m[1] ?? '');

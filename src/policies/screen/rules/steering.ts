@@ -49,11 +49,7 @@ const ownDocs = (m: RegExpExecArray, t: string, facts: ItemFacts): boolean => {
   if (!/\b(?:read|open|load|fetch)$/.test(m[0])) return false;
   const rest = t.slice(m.index + m[0].length, m.index + m[0].length + 160).split(/[.!?\n](?:\s|$)/)[0] ?? '';
   if (!/\b(?:docs|documentation|guide|guidelines|best practices|readme|manual|reference|skill|tutorial)\b/.test(rest)) return false;
-  if (ownAddressesOnly(rest, facts)) return true;
-  // Code hosts: the vendor's own repository (`github.com/<vendor>/…`).
-  const own = (facts.server ?? '').split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['server', 'mcp'].includes(w));
-  const urls = [...rest.matchAll(/https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|[\w-]+\.github\.io)\/([\w.-]+)/g)].map((u) => (u[1] ?? '').toLowerCase());
-  return urls.length > 0 && urls.every((org) => own.some((w) => org.includes(w)));
+  return ownAddressesOnly(rest, facts);
 };
 
 /** English steering rules. */
