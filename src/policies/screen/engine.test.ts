@@ -17,6 +17,9 @@ function wellFormed(f: Finding[]): void {
   }
 }
 
+/** Property tests check correctness over many inputs, not speed: they get room on a loaded machine. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 describe('screenItem', () => {
   it('is deterministic and orders findings most severe first', () => {
     const item: ScreenItem = {
@@ -75,7 +78,7 @@ describe('screenItem', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('never throws on arbitrary Unicode text in every field kind', () => {
     fc.assert(
@@ -88,7 +91,7 @@ describe('screenItem', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('disguised readings', () => {
