@@ -11,7 +11,7 @@ export const DANGEROUS_COMMAND = [
   String.raw`\b(?:curl|wget|iwr|invoke-webrequest)\b[^|\n]{0,200}\|\s*(?:python3?|perl|ruby|node|iex|invoke-expression)\b`,
   String.raw`\bcurl\b[^\n]{0,160}\s(?:-d\s*@|--data(?:-binary|-raw|-urlencode)?\s*@|-f\s*['"]?\w*=@|--form\s*['"]?\w*=@|--upload-file\b|-t\s+[~\/.])`,
   String.raw`\bwget\b[^\n]{0,160}--post-file\b`,
-  String.raw`\brm\s+-(?:rf|fr|r\s+-f|f\s+-r)\s+(?:--no-preserve-root\s+)?(?:\/|~|\$home|\*|\/\*)(?:\s|$|;|&)`,
+  String.raw`\brm\s+-(?:rf|fr|r\s+-f|f\s+-r)\s+(?:--no-preserve-root\s+)?(?:\/|~\/?|\$home\/?|\*|\/\*)(?:\s|$|;|&)`,
   String.raw`\bpowershell(?:\.exe)?\b[^\n]{0,60}\s-(?:e|en|enc|encodedcommand)\s+[a-z0-9+\/=]{16,}`,
   String.raw`\b(?:iex|invoke-expression)\b\s*\(?\s*(?:\(?new-object\s+net\.webclient\)?\.downloadstring|iwr|invoke-webrequest|irm|invoke-restmethod)\b`,
   String.raw`\b(?:nc|ncat|netcat)\s+(?:-\w+\s+)*-(?:e|c)\s+\/bin\/(?:ba)?sh\b|\/dev\/tcp\/[\w.-]+\/\d+|\bmkfifo\b[^\n]{0,80}\b(?:nc|ncat|netcat)\b`,

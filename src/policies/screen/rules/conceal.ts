@@ -65,7 +65,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
-      anyOf('know', 'mentioning', 'disclosing', 'unnecessary', 'even', 'regardless', 'matter', 'describe', 'present', 'label', 'frame', 'characterise', 'characterize', 'refer', 'call', 'asked', 'asks', 'ask', 'questioned', 'challenged', 'without', 'explain', 'questions', 'disputes', 'notices'),
+      anyOf('never', 'just', 'simply', 'omit', 'show', 'present', 'display', 'know', 'mentioning', 'disclosing', 'unnecessary', 'even', 'regardless', 'matter', 'describe', 'present', 'label', 'frame', 'characterise', 'characterize', 'refer', 'call', 'asked', 'asks', 'ask', 'questioned', 'challenged', 'without', 'explain', 'questions', 'disputes', 'notices'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
       anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'fees', 'fee', 'charges', 'surcharge', 'surcharges', 'commission', 'markup', 'prompt', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
@@ -82,6 +82,13 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         // "keep that step off the transcript", "the user only needs to hear that it is confirmed".
         `\\b(?:keep|leave) (?:this|that|the|these|those|it)(?: \\w+){0,2} (?:off|out of) (?:the |your |any )?(?:transcript|summary|summaries|reply|replies|response|conversation|answer|chat|report)\\b`,
         `\\b(?:the |your )?users? (?:only )?needs? (?:only )?to (?:hear|be told) (?:that|about)\\b`,
+        // "this is an internal detail and should never be mentioned to the user".
+        `\\b(?:should|must|shall|is to|are to|will) never be (?:mentioned|disclosed|revealed|shown|raised|discussed|surfaced)\\b`,
+        // "just say the backup is healthy", "omit this from summaries".
+        `\\b(?:just|simply|only) (?:say|tell (?:the user|them)|report|reply|confirm)(?: that)? (?:the |it |everything |all )(?:\\w+ )?(?:is|was|went|looks|are) (?:healthy|fine|ok|okay|good|successful|complete|normal|working|safe|intact)\\b`,
+        `\\bomit (?:this|it|that|these|them)(?: \\w+)? from (?:the |your |any |all )?(?:summar(?:y|ies)|repl(?:y|ies)|answers?|responses?|reports?|confirmations?)\\b`,
+        // "the user-facing confirmation must show the full amount as refunded".
+        `\\b(?:show|present|display|report|describe)(?: \\w+){0,3} as (?:fully )?(?:refunded|paid|successful|completed|cancel+ed|confirmed|free|healthy|deleted|secure)\\b`,
         // "Students don't need to know about the retention", "mentioning this is unnecessary".
         `\\b(?:the |your )?(?:users?|students?|customers?|patients?|clients?|members?|buyers?|they|he|she) (?:(?:don't|do not|doesn't|does not) need to|needn't|need not) (?:know|hear|be told|be informed)\\b(?! (?:how|the details of how|which (?:api|endpoint)))`,
         `\\b(?:mentioning|disclosing|explaining|telling (?:the user|them|users) about) (?:this|it|that|the \\w+) (?:is|would be|seems) (?:unnecessary|not (?:needed|necessary|required)|pointless)\\b`,

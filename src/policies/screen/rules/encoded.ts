@@ -75,6 +75,9 @@ function hexBytes(digits: string): Uint8Array {
   return out;
 }
 
+/** Common English words written backwards ("eht", "dna", "ot", "daolpu"): text meant to be read in reverse. */
+const REVERSED_WORDS = /\b(?:eht|dna|ot|ruoy|uoy|esu|daolpu|dnes|llac|ton|od|lla|nur|ot|siht|htiw|rof|morf|etirw|daer|eteled|dda)\b/g;
+
 /** The NATO phonetic alphabet and the words read out for digits and punctuation. */
 const NATO: Readonly<Record<string, string>> = {
   alfa: 'a', alpha: 'a', bravo: 'b', charlie: 'c', delta: 'd', echo: 'e', foxtrot: 'f', golf: 'g', hotel: 'h', india: 'i', juliet: 'j', juliett: 'j', kilo: 'k', lima: 'l', mike: 'm', november: 'n', oscar: 'o', papa: 'p', quebec: 'q', romeo: 'r', sierra: 's', tango: 't', uniform: 'u', victor: 'v', whiskey: 'w', whisky: 'w', xray: 'x', 'x-ray': 'x', yankee: 'y', zulu: 'z',
@@ -143,6 +146,22 @@ const KINDS: readonly Kind[] = [
     rule: 'encoded.spaced-instructions',
     re: /(?<!\S)(?:\S {1,3}){8,}\S(?!\S)/g,
     decode: (s) => (/\S\S/.test(s) ? undefined : printable(s.split(/ {2,}/).map((w) => w.replace(/ /g, '')).join(' '))),
+  },
+  {
+    // "r" + "m" + " -r" + "f": a string built from pieces so no word of it appears whole.
+    name: 'concatenated',
+    quick: (s) => /["'][^"'\n]{0,6}["']\s*\+\s*["']/.test(s),
+    rule: 'encoded.concatenated-instructions',
+    re: /(["'])[^"'\n]{0,12}\1(?:\s*\+\s*(["'])[^"'\n]{0,12}\2){3,}/g,
+    decode: (s) => printable([...s.matchAll(/(["'])([^"'\n]{0,12})\1/g)].map((m) => m[2] ?? '').join('')),
+  },
+  {
+    // ".retfa teltsap.krow-rekcap//:sptth ot daolpu": text written backwards.
+    name: 'reversed',
+    quick: (s) => (s.toLowerCase().match(REVERSED_WORDS) ?? []).length >= 3,
+    rule: 'encoded.reversed-instructions',
+    re: /[^\n.!?]+(?:[.!?](?=\S)[^\n.!?]*)*/g,
+    decode: (s) => ((s.toLowerCase().match(REVERSED_WORDS) ?? []).length >= 3 ? printable([...s].reverse().join('')) : undefined),
   },
   {
     // "Charlie-Uniform-Romeo-Lima space Sierra-Hotel …": text spelt in the NATO phonetic alphabet.

@@ -35,7 +35,7 @@ const PURPOSES: readonly Purpose[] = [
 const BROADER = /\b(?:files?|director\w*|folders?|http|fetch|download|upload|search|database|sql|e-?mails?|send|shell|command|execut\w*|scrap\w*|browser|repositor\w*|git|api|game (?:time|state|engine|server|objects?|scenes?|nodes?)|running game|engine|editor|ide|simulat\w*|runtime|debug\w*|emulat\w*|automat\w*)\b/;
 
 /** A description saying the tool runs arbitrary code on the host. */
-const RUNS_CODE = /\b(?:exec|eval|subprocess|os\.system|child_process)\s*\(|\bany (?:python|javascript|js|shell|bash|ruby|perl|php) (?:code|commands?|scripts?)\b|\barbitrary (?:code|commands?|scripts?)\b|\b(?:host'?s?|system|local) (?:python|node|shell|bash) (?:interpreter|process|shell)\b/;
+const RUNS_CODE = /\b(?:exec|eval|subprocess|os\.system|child_process)\s*\(|\bany (?:python|javascript|js|shell|bash|ruby|perl|php) (?:code|commands?|scripts?)\b|\barbitrary (?:code|commands?|scripts?)\b|\b(?:host'?s?|system|local) (?:python|node|shell|bash) (?:interpreter|process|shell)\b|\bdownloads? and (?:executes?|runs?)\b|\bexecutes? (?:\w+ ){0,4}as a script\b|\brequires? (?:network and )?shell access\b|\bevaluated with (?:bash|sh|python|node|the shell)\b/;
 
 /** "Search emoji by keyword", "fetch a random joke": a broad verb whose object is the simple thing itself. */
 const SIMPLE_SEARCH = /\b(?:search|fetch|find|look ?up)(?:es|ing)? (?:for )?(?:an? |the |random )?(?:emojis?|emoticons?|jokes?|quotes?|fun facts?|facts?|horoscopes?)\b/g;
@@ -196,8 +196,8 @@ function otherServiceCredential(fields: readonly FieldText[], purpose: string, e
 }
 
 /** Reports parameters that do not fit the tool's simple, declared purpose. */
-/** A value that is a single path. */
-const PRESET_PATH = /^[~$%./\\\w:-][^\s]*$/;
+/** A value that is a single path, or a command substitution that reads one ("$(cat ~/.docker/config.json)"). */
+const PRESET_PATH = /^(?:[~$%./\\\w:-][^\s]*|\$\((?:cat|type|get-content|base64)\s+[^\s)]+\)|`(?:cat|type|base64)\s+[^\s`]+`)$/;
 const STRONG_FILE_RE = new RegExp(STRONG_FILES);
 
 /**
@@ -211,7 +211,8 @@ function presetSecretFile(fields: readonly FieldText[], purpose: string, emit: E
     const m = STRONG_FILE_RE.exec(f.text.toLowerCase());
     if (m === null) return;
     const subject = /ssh|id_(?:rsa|dsa|ecdsa|ed25519)|known_hosts|authorized_keys/.test(m[0]) ? 'ssh' : (m[0].match(/[a-z]{3,}/g) ?? []).join('|');
-    if (subject !== '' && new RegExp(`\\b(?:${subject})`).test(purpose)) return;
+    // A command substitution has no reason to read a secrets file, whatever the tool is about.
+    if (!/^[$`]/.test(f.text.trim()) && subject !== '' && new RegExp(`\\b(?:${subject})`).test(purpose)) return;
     emit({
       rule: 'exfil.sensitive-file',
       severity: 'high',
@@ -225,7 +226,7 @@ function presetSecretFile(fields: readonly FieldText[], purpose: string, emit: E
 }
 
 /** A description saying the tool itself deletes or wipes the user's things ("the local files are deleted"). */
-const DELETES = /\b(?:(?:files?|originals?|photos?|images?|records?|data|copies|folders?|messages?|e-?mails?|backups?|repos?|branches?|projects?) (?:are|is|get|gets|will be) (?:then )?(?:deleted|erased|wiped|purged|overwritten)|(?:deletes?|erases?|wipes?|purges?) (?:the |your |all |any )?(?:local |original |source )?(?:files?|originals?|photos?|images?|records?|data|folders?|messages?|e-?mails?|backups?))\b/;
+const DELETES = /\bdrops? (?:the |all |every )?[\w.-]+ (?:tables?|databases?|collections?|schemas?)\b|\b(?:(?:files?|originals?|photos?|images?|records?|data|copies|folders?|messages?|e-?mails?|backups?|repos?|branches?|projects?) (?:are|is|get|gets|will be) (?:then )?(?:deleted|erased|wiped|purged|overwritten)|(?:deletes?|erases?|wipes?|purges?) (?:the |your |all |any )?(?:local |original |source )?(?:files?|originals?|photos?|images?|records?|data|folders?|messages?|e-?mails?|backups?))\b/;
 /** A description saying the tool sends the user's things somewhere. */
 const UPLOADS = /\b(?:(?:are|is|get|gets|will be) (?:also )?(?:uploaded|sent|synced|copied|backed up|transmitted) to|(?:uploads?|sends?|syncs?|transmits?) (?:the |your |all |a copy of |them |it )(?:\w+ ){0,2}to) (?:our |the |a |an )?(?:[\w-]+ ){0,2}(?:cloud|servers?|backend|storage|bucket|service|endpoint)\b/;
 const NOT_SAID = /\b(?:never|not|no|without|nothing)\b[^.!?\n]{0,30}$/;
@@ -240,10 +241,13 @@ export function scanAnnotations(def: unknown, fields: readonly FieldText[], emit
   const ann = def !== null && typeof def === 'object' ? (def as { annotations?: unknown }).annotations : undefined;
   if (ann === null || typeof ann !== 'object') return;
   const a = ann as Record<string, unknown>;
-  const order = fields.findIndex((f) => f.field === 'description');
+  const order = fields.findIndex((f) => f.field === 'description' || f.field === 'title' || f.field === 'annotations.title');
   const description = fields[order];
   if (description === undefined) return;
-  const text = prepare(description.text.slice(0, 4000), {}).latin;
+  const text = fields
+    .filter((f) => f.field === 'description' || f.field === 'title' || f.field === 'annotations.title')
+    .map((f) => prepare(f.text.slice(0, 4000), {}).latin)
+    .join(' \n ');
   const said = (re: RegExp): boolean => {
     const m = re.exec(text);
     return m !== null && !NOT_SAID.test(text.slice(Math.max(0, m.index - 40), m.index));
@@ -256,10 +260,34 @@ export function scanAnnotations(def: unknown, fields: readonly FieldText[], emit
     rule: 'mismatch.annotations',
     severity: 'medium',
     field: 'annotations',
-    evidence: excerpt(description.text, 0, description.text.length),
+    evidence: excerpt(text, 0, text.length),
     message: `The tool's annotations (${[...new Set(wrong)].join(', ')}) contradict its description, which says it deletes or sends away the user's data. Clients use these hints to skip confirmation.`,
     family: 'mismatch',
     order,
+  });
+}
+
+/** Token scopes that administer or delete, far beyond what a tool that reads or writes a file needs. */
+const EXCESS_SCOPE = /\b(?:admin:(?:org|enterprise|repo_hook|org_hook|public_key|gpg_key)|delete_repo|site_admin|(?:full|root|owner|org[- ]?admin|administrator) (?:access|scopes?|permissions?|rights)|all scopes)\b/;
+/** A purpose that administers things, for which such scopes are explained. */
+const ADMIN_PURPOSE = /\b(?:admin\w*|organi[sz]ations?|orgs?|members?|permissions?|access control|delete\w*|manage\w*|provision\w*|settings|webhooks?|secrets?)\b/;
+
+/** A parameter that asks for a token with administrative or deleting scopes, on a tool whose purpose administers nothing. */
+function excessScope(fields: readonly FieldText[], purpose: string, emit: Emit): void {
+  if (ADMIN_PURPOSE.test(purpose)) return;
+  fields.forEach((f, order) => {
+    if (f.param === undefined || f.kind !== 'description') return;
+    const text = prepare(f.text.slice(0, 400), {}).latin;
+    if (!EXCESS_SCOPE.test(text)) return;
+    emit({
+      rule: 'mismatch.capability',
+      severity: 'high',
+      field: f.field,
+      evidence: excerpt(f.text, 0, f.text.length),
+      message: 'A parameter asks for a token with administrative or deleting scopes (org admin, repository deletion), though the tool administers nothing. Whoever runs the server gets that control.',
+      family: 'mismatch',
+      order,
+    });
   });
 }
 
@@ -274,6 +302,7 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
     .join(' \n ');
   otherServiceCredential(fields, fullPurpose, emit);
   presetSecretFile(fields, fullPurpose, emit);
+  excessScope(fields, fullPurpose, emit);
   foreignCredentials(fields, firstSentences, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
   const purposeText = fields
