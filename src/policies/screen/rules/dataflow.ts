@@ -265,8 +265,31 @@ const proseWords = (text: string): number => text.slice(0, 2000).split(/\s+/).fi
 /** Parameters whose values are prose by nature (a default prompt, message or template). */
 const PROSE_PARAM = /(?:^|[_-])(?:prompt|prompts|instructions?|template|message|messages|text|body|content|comment|question|query|caption|subject|title|greeting|signature|footer|header|placeholder|guide|style|tone|voice|guidelines|persona)$|(?:Prompt|Message|Text|Body|Template|Query|Question|Caption|Subject|Title|Guide|Style|Tone|Guidelines|Persona)$/;
 
+/** An order to the model: "you must", "the assistant should", "always tell", "never mention", "tell the user", "model note". */
+const ORDER_TO_MODEL = /\b(?:you (?:must|should|need to|have to|are to|may not)|(?:the )?(?:assistant|model|agent|ai|llm)s? (?:must|should|shall|will|needs? to)|(?:always|never|do not|don't) (?:\w+ ){0,2}(?:tell|say|show|mention|call|use|send|include|ask|fill|set|report|present|describe|treat|follow|perform|execute|choose|pick|select|add|extend|confirm|share|forward|delete|keep|hide|omit)(?!'s)\b|tell (?:the )?user|(?:model|assistant|agent|ai) note|note (?:to|for) (?:the )?(?:assistant|model|agent|ai|llm)s?)\b/;
+
+/**
+ * Fields that describe data or hint at behaviour, where an order to the model has no place: the
+ * descriptions inside an output schema, annotation strings, and preset values (defaults, constants,
+ * examples). Real tools give such orders in the description, if anywhere.
+ */
+function misplacedOrder(field: FieldText, p: Prepared, order: number, emit: Emit): void {
+  const where = field.field.startsWith('outputSchema') && field.kind === 'description' ? 'the output schema' : field.field.startsWith('annotations') ? 'an annotation' : field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') ? 'a preset value' : undefined;
+  if (where === undefined || !ORDER_TO_MODEL.test(p.latin)) return;
+  emit({
+    rule: 'injection.misplaced-order',
+    severity: 'medium',
+    field: field.field,
+    evidence: rawRangeExcerpt(p, 0, p.latin.length),
+    message: `An order to the AI model sits in ${where}, a place that describes data or hints at behaviour. Models read it; people reviewing the tool rarely do.`,
+    family: 'directive',
+    order,
+  });
+}
+
 /** Property names that are instructions, and recipient fields preset to an outside address; schema values that are sentences. */
 export function scanParamName(field: FieldText, p: Prepared, order: number, emit: Emit): void {
+  if (!field.isParamName) misplacedOrder(field, p, order, emit);
   if (field.isParamName) {
     const words = p.latin;
     if (NAME_VERB.test(words) && NAME_OBJECT.test(words)) {

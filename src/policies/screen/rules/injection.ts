@@ -16,7 +16,7 @@ const TAG_WORD = String.raw`(?:important|system|instructions?|admin(?:istrator)?
 
 /** English rules about model-directed instructions. */
 /** Instructions that sit in data the tool handles ("found inside uploaded documents", "in web pages", "embedded in emails"). */
-const EMBEDDED_IN_DATA = /^ (?:that (?:appear|are|you find|you see) |which (?:appear|are) )?(?:found |contained |embedded |hidden |written |appearing |included |that appear )?(?:in|inside|within)(?: the| any| an?| uploaded| retrieved| fetched| scraped| returned)*(?: [\w-]+){0,2} (?:metadata|properties|fields|records|captions|user-generated content|documents?|files?|pages?|web ?pages?|websites?|e-?mails?|results?|content|pdfs?|attachments?|tickets?|issues?|comments?|(?:tool|command|program|script|shell) (?:outputs?|results?)|outputs?|logs?|search results)\b/;
+const EMBEDDED_IN_DATA = /^ (?:that (?:appear|are|you find|you see) |which (?:appear|are) )?(?:found |contained |embedded |hidden |written |appearing |included |that appear )?(?:in|inside|within)(?: the| any| an?| uploaded| retrieved| fetched| scraped| returned)*(?: [\w-]+){0,2} (?:metadata|properties|fields|records|captions|user-generated content|documents?|files?|pages?|web ?pages?|websites?|e-?mails?|results?|content|pdfs?|attachments?|tickets?|issues?|comments?|(?:tool|command|program|script|shell) (?:outputs?|results?)|outputs?|logs?|titles?|bod(?:y|ies)|descriptions?|commits?|commit messages?|diffs?|search results)\b/;
 
 export const INJECTION_RULES: readonly PhraseRule[] = [
   {

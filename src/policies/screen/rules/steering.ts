@@ -52,6 +52,9 @@ const ownDocs = (m: RegExpExecArray, t: string, facts: ItemFacts): boolean => {
   return ownAddressesOnly(rest, facts);
 };
 
+/** Sending the user to someone who can help ("… them to consult their pharmacist", "… them to contact support"). */
+const REFERRAL = /^ (?:them|the user|users|they) (?:to|should) (?:consult|contact|see|ask|call|speak (?:to|with)|talk to|reach out to|visit|check with|email|write to)\b/;
+
 /** English steering rules. */
 export const STEERING_RULES: readonly PhraseRule[] = [
   {
@@ -138,7 +141,8 @@ export const STEERING_RULES: readonly PhraseRule[] = [
       ].join('|'),
       'g',
     ),
-    refine: (m, t, f, facts) => (f.kind === 'instructions' ? 'info' : ownInput(m, t, facts) ? null : ownDocs(m, t, facts) ? 'low' : 'medium'),
+    // "if the user asks for dosing advice, tell them to consult their pharmacist": a referral, not a script.
+    refine: (m, t, f, facts) => (f.kind === 'instructions' ? 'info' : ownInput(m, t, facts) ? null : ownDocs(m, t, facts) || REFERRAL.test(t.slice(m.index + m[0].length, m.index + m[0].length + 60)) ? 'low' : 'medium'),
   },
   {
     id: 'injection.privilege',
