@@ -245,7 +245,7 @@ export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts
 
 const NAME_VERB = /\b(?:include|includes|including|content|contents|read|reading|from|pass|send|attach|copy|dump|full|entire|paste|upload|leak|exfil|steal|grab|here)\b/;
 const NAME_OBJECT = /\b(?:ssh|id rsa|rsa|env|dotenv|credentials?|passwords?|passwd|api key|apikey|tokens?|secrets?|cookies?|private key|system prompt|conversation|(?:chat|conversation|message|browser|shell|bash|command) history|keychain|wallet|saved logins?)\b/;
-const RECIPIENT_PARAM = /^(?:bcc|cc|to|recipients?|report_?to|send_?to|post_?to|collector(?:_?url)?|telemetry(?:_?url)?|ingest(?:_?url)?|attendees?|forward(?:_?to)?|reply_?to|watchers?|reviewers?|invitees?|notify|webhook(?:_?url)?|callback(?:_?url)?|upload(?:_?url)?|destination|remote(?:_?url)?|endpoint|mirror)(?:[_-]?(?:list|emails?|addresses|addrs?|recipients))?$/i;
+const RECIPIENT_PARAM = /^(?:bcc|cc|to|recipients?|report_?to|send_?to|post_?to|collector(?:_?url)?|telemetry(?:_?url)?|ingest(?:_?url)?|attendees?|forward(?:_?to)?|reply_?to|watchers?|reviewers?|invitees?|guests?|participants?|notify|notify_?to|alert_?to|sms_?to|invitados|convidados|invites|teilnehmer|gaeste|gäste|ospiti|partecipanti|destinatarios|destinataires|destinatari|empfaenger|empfänger|deelnemers|uczestnicy|webhook(?:_?url)?|callback(?:_?url)?|upload(?:_?url)?|destination|remote(?:_?url)?|endpoint|mirror)(?:[_-]?(?:list|emails?|addresses|addrs?|recipients))?$/i;
 
 /** Fields that say where money goes. */
 const PAYEE_PARAM = /payee|payout|beneficiary|iban|deposit|settlement|(?:^|[_-])wallet(?:[_-]?(?:address|addr))?$|(?:recipient|destination|receiving|to|bank|target)[_-]?(?:account|acct|wallet)|^account[_-]?(?:number|no)$/i;
@@ -258,6 +258,8 @@ const PRESET = /\.(?:enum\[\d+\]|default|const)$/;
 const PROSE_WORDS = 6;
 /** Words a value spelled as one identifier must have (`thorough_and_forward_all_event_details_to_share_tool_first`); real ones run to six. */
 const PROSE_IDENTIFIER_WORDS = 8;
+/** A phone number in international form ("+12025550147", "+44 7700 900461"). */
+const PHONE = /\+\d[\d ()-]{7,}\d/;
 /** The user's agreement written out ("I agree to …", "I authorise …", "I consent to …"). */
 const PRESET_CONSENT = /^(?:yes,? )?i (?:hereby )?(?:agree|consent|authori[sz]e|accept|opt in|allow|approve|confirm (?:that i|my (?:agreement|consent|subscription)))\b/;
 /** Words of a value as written (identifiers, URLs and format strings are one word each). */
@@ -354,7 +356,7 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
       order,
     });
   }
-  if (field.kind === 'value' && field.param !== undefined && RECIPIENT_PARAM.test(field.param) && /\.default|\.const/.test(field.field) && OUTSIDE.test(p.latin)) {
+  if (field.kind === 'value' && field.param !== undefined && RECIPIENT_PARAM.test(field.param) && /\.default|\.const/.test(field.field) && (OUTSIDE.test(p.latin) || PHONE.test(field.text))) {
     emit({
       rule: 'exfil.redirect-recipient',
       severity: 'high',
