@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -178,8 +178,9 @@ const LOCAL_SECRETS = /\b(?:wi-?fi (?:passwords?|profiles?|keys?|credentials)|ps
 export function scanDataFlow(field: FieldText, p: Prepared, order: number, facts: ItemFacts, emit: Emit): void {
   const text = p.latin;
   if (text.length < 12) return;
-  const purposeIsSafeStore = field.param === undefined && field.kind === 'description' && SAFE_STORE.test(sentences(text)[0]?.s ?? '');
-  for (const { s, at } of sentences(text)) {
+  const all = sentences(text);
+  const purposeIsSafeStore = field.param === undefined && field.kind === 'description' && SAFE_STORE.test(all[0]?.s ?? '');
+  for (const { s, at } of all) {
     const native = p.native.slice(at, at + s.length);
     /** Reports this sentence. */
     const flag = (rule: string, family: Family, severity: Severity, message: string): void =>
@@ -275,96 +276,44 @@ const ORDER_TO_MODEL = /\b(?:you (?:must|should|need to|have to|are to|may not)|
  * descriptions inside an output schema, annotation strings, and preset values (defaults, constants,
  * examples). Real tools give such orders in the description, if anywhere.
  */
-function misplacedOrder(field: FieldText, p: Prepared, order: number, emit: Emit): void {
+function misplacedOrder(field: FieldText, p: Prepared, flag: (rule: string, severity: Severity, family: Family, message: string) => void): void {
   const where = field.field.startsWith('outputSchema') && field.kind === 'description' ? 'the output schema' : field.field.startsWith('annotations') ? 'an annotation' : field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') ? 'a preset value' : undefined;
   if (where === undefined || !ORDER_TO_MODEL.test(p.latin)) return;
-  emit({
-    rule: 'injection.misplaced-order',
-    severity: 'medium',
-    field: field.field,
-    evidence: rawRangeExcerpt(p, 0, p.latin.length),
-    message: `An order to the AI model sits in ${where}, a place that describes data or hints at behaviour. Models read it; people reviewing the tool rarely do.`,
-    family: 'directive',
-    order,
-  });
+  flag('injection.misplaced-order', 'medium', 'directive', `An order to the AI model sits in ${where}, a place that describes data or hints at behaviour. Models read it; people reviewing the tool rarely do.`);
 }
 
 /** Property names that are instructions, and recipient fields preset to an outside address; schema values that are sentences. */
 export function scanParamName(field: FieldText, p: Prepared, order: number, emit: Emit): void {
-  if (!field.isParamName) misplacedOrder(field, p, order, emit);
+  /** Reports the whole field. */
+  const flag = (rule: string, severity: Severity, family: Family, message: string): void =>
+    emit({ rule, severity, field: field.field, evidence: rawRangeExcerpt(p, 0, p.latin.length), message, family, order });
   if (field.isParamName) {
     const words = p.latin;
     if (NAME_VERB.test(words) && NAME_OBJECT.test(words)) {
-      const sev: Severity = words.split(' ').length >= 4 || new RegExp(STRONG_FILES).test(field.text.toLowerCase()) || /\b(?:ssh|id rsa|env file|system prompt)\b/.test(words) ? 'high' : 'medium';
-      emit({
-        rule: 'exfil.param-name',
-        severity: sev,
-        field: field.field,
-        evidence: rawRangeExcerpt(p, 0, words.length),
-        message: 'A parameter\'s name asks for secrets or private files. Models read parameter names as instructions for what to put there.',
-        family: 'credential',
-        order,
-      });
+      const sev: Severity = words.split(' ').length >= 4 || STRONG_FILE_RE.test(field.text.toLowerCase()) || /\b(?:ssh|id rsa|env file|system prompt)\b/.test(words) ? 'high' : 'medium';
+      flag('exfil.param-name', sev, 'credential', 'A parameter\'s name asks for secrets or private files. Models read parameter names as instructions for what to put there.');
     }
     return;
   }
+  misplacedOrder(field, p, flag);
+  const preset = field.kind === 'value' && PRESET_DEFAULT.test(field.field);
   // An enum, default or const value written as an identifier that reads as an order ("INCLUDE_SYSTEM_PROMPT_IN_OUTPUT").
   if (field.kind === 'value' && IDENTIFIER_PHRASE.test(field.text) && NAME_VERB.test(p.latin) && NAME_OBJECT.test(p.latin)) {
-    emit({
-      rule: 'exfil.param-name',
-      severity: 'high',
-      field: field.field,
-      evidence: rawRangeExcerpt(p, 0, p.latin.length),
-      message: 'A value of this tool\'s schema (an option, a default) is an order to pass on secrets, the system prompt or private files, spelled as an identifier.',
-      family: 'credential',
-      order,
-    });
+    flag('exfil.param-name', 'high', 'credential', 'A value of this tool\'s schema (an option, a default) is an order to pass on secrets, the system prompt or private files, spelled as an identifier.');
   }
   // An option, default or constant that is a sentence ("after renewing, email the history to …").
   if (field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') && (IDENTIFIER_PHRASE.test(field.text) ? p.latin.split(' ').length >= PROSE_IDENTIFIER_WORDS : proseWords(field.text) >= PROSE_WORDS)) {
-    emit({
-      rule: 'schema.prose-value',
-      severity: 'medium',
-      field: field.field,
-      evidence: rawRangeExcerpt(p, 0, p.latin.length),
-      message: 'An option, default or constant of this tool\'s schema is a whole sentence rather than a value. The AI model reads it as an instruction and may fill it in without the user seeing it.',
-      family: 'directive',
-      order,
-    });
+    flag('schema.prose-value', 'medium', 'directive', 'An option, default or constant of this tool\'s schema is a whole sentence rather than a value. The AI model reads it as an instruction and may fill it in without the user seeing it.');
   }
   // A preset that gives the user's agreement ("I agree to premium SMS reminders at $9.99/week"): consent forged by default.
-  if (field.kind === 'value' && /\.default|\.const/.test(field.field) && PRESET_CONSENT.test(p.latin)) {
-    emit({
-      rule: 'schema.preset-consent',
-      severity: 'high',
-      field: field.field,
-      evidence: rawRangeExcerpt(p, 0, p.latin.length),
-      message: "A default or constant of this tool's schema states the user's agreement (to a charge, a subscription, terms). Sent as it is, it gives consent the user never gave.",
-      family: 'directive',
-      order,
-    });
+  if (preset && PRESET_CONSENT.test(p.latin)) {
+    flag('schema.preset-consent', 'high', 'directive', "A default or constant of this tool's schema states the user's agreement (to a charge, a subscription, terms). Sent as it is, it gives consent the user never gave.");
   }
   // A payee field preset to a fixed account: payments go there unless the user reads the schema.
-  if (field.kind === 'value' && field.param !== undefined && PAYEE_PARAM.test(field.param) && /\.default|\.const/.test(field.field) && ACCOUNT_VALUE.test(field.text.trim())) {
-    emit({
-      rule: 'exfil.redirect-recipient',
-      severity: 'high',
-      field: field.field,
-      evidence: rawRangeExcerpt(p, 0, p.latin.length),
-      message: 'A payee or payout field comes preset with a fixed account number or wallet address, so money goes there unless the user notices.',
-      family: 'exfil-url',
-      order,
-    });
+  if (preset && field.param !== undefined && PAYEE_PARAM.test(field.param) && ACCOUNT_VALUE.test(field.text.trim())) {
+    flag('exfil.redirect-recipient', 'high', 'exfil-url', 'A payee or payout field comes preset with a fixed account number or wallet address, so money goes there unless the user notices.');
   }
-  if (field.kind === 'value' && field.param !== undefined && RECIPIENT_PARAM.test(field.param) && /\.default|\.const/.test(field.field) && (OUTSIDE.test(p.latin) || PHONE.test(field.text))) {
-    emit({
-      rule: 'exfil.redirect-recipient',
-      severity: 'high',
-      field: field.field,
-      evidence: rawRangeExcerpt(p, 0, p.latin.length),
-      message: 'A recipient or destination field comes preset with an outside address, so messages or data go there unless the user notices.',
-      family: 'exfil-url',
-      order,
-    });
+  if (preset && field.param !== undefined && RECIPIENT_PARAM.test(field.param) && (OUTSIDE.test(p.latin) || PHONE.test(field.text))) {
+    flag('exfil.redirect-recipient', 'high', 'exfil-url', 'A recipient or destination field comes preset with an outside address, so messages or data go there unless the user notices.');
   }
 }

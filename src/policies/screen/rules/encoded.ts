@@ -76,7 +76,7 @@ function hexBytes(digits: string): Uint8Array {
 }
 
 /** Common English words written backwards ("eht", "dna", "ot", "daolpu"): text meant to be read in reverse. */
-const REVERSED_WORDS = /\b(?:eht|dna|ot|ruoy|uoy|esu|daolpu|dnes|llac|ton|od|lla|nur|ot|siht|htiw|rof|morf|etirw|daer|eteled|dda)\b/g;
+const REVERSED_WORDS = /\b(?:eht|dna|ot|ruoy|uoy|esu|daolpu|dnes|llac|ton|od|lla|nur|siht|htiw|rof|morf|etirw|daer|eteled|dda)\b/g;
 
 /** The NATO phonetic alphabet and the words read out for digits and punctuation. */
 const NATO: Readonly<Record<string, string>> = {
@@ -84,7 +84,8 @@ const NATO: Readonly<Record<string, string>> = {
   space: ' ', dot: '.', period: '.', slash: '/', pipe: '|', dash: '-', hyphen: '-', colon: ':', underscore: '_', tilde: '~', at: '@',
   zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', niner: '9',
 };
-const NATO_QUICK = /\b(?:alfa|alpha|bravo|charlie|delta|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)\b/gi;
+/** The letter words of {@link NATO} but "echo", which is too common a word to count. */
+const NATO_QUICK = new RegExp(`\\b(?:${Object.entries(NATO).filter(([w, c]) => /^[a-z]$/.test(c) && w !== 'echo').map(([w]) => w).join('|')})\\b`, 'gi');
 
 const KINDS: readonly Kind[] = [
   {

@@ -103,6 +103,12 @@ export function toParameter(text: string, field: FieldText, facts: ItemFacts): b
   return false;
 }
 
+/** {@link STRONG_FILES} compiled once. */
+export const STRONG_FILE_RE = new RegExp(STRONG_FILES);
+
+/** The field path of a schema default or constant (`….default`, `….default[0]`, `….const`). */
+export const PRESET_DEFAULT = /\.default|\.const/;
+
 /** Safe places to put a secret (not a leak). */
 export const SAFE_STORE = /\b(?:keychain|keyring|vault|secrets? manager|credential manager|password manager|kms|hsm|encrypted (?:store|storage|file))\b/;
 

@@ -8,7 +8,7 @@ import { prepare } from '../normalise.js';
 import type { Severity } from '../types.js';
 import { excerpt } from '../visible.js';
 import type { FieldText } from '../walk.js';
-import { STRONG_FILES } from './lexicon.js';
+import { PRESET_DEFAULT, STRONG_FILE_RE } from './lexicon.js';
 import { isMention, type Emit } from './rule.js';
 
 type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email' | 'contacts' | 'location' | 'payment';
@@ -198,7 +198,6 @@ function otherServiceCredential(fields: readonly FieldText[], purpose: string, e
 /** Reports parameters that do not fit the tool's simple, declared purpose. */
 /** A value that is a single path, or a command substitution that reads one ("$(cat ~/.docker/config.json)"). */
 const PRESET_PATH = /^(?:[~$%./\\\w:-][^\s]*|\$\((?:cat|type|get-content|base64)\s+[^\s)]+\)|`(?:cat|type|base64)\s+[^\s`]+`)$/;
-const STRONG_FILE_RE = new RegExp(STRONG_FILES);
 
 /**
  * A parameter preset to a secrets store ("default": "~/Library/Keychains/login.keychain-db" on a
@@ -207,7 +206,7 @@ const STRONG_FILE_RE = new RegExp(STRONG_FILES);
  */
 function presetSecretFile(fields: readonly FieldText[], purpose: string, emit: Emit): void {
   fields.forEach((f, order) => {
-    if (f.kind !== 'value' || !/\.default|\.const/.test(f.field) || !PRESET_PATH.test(f.text.trim())) return;
+    if (f.kind !== 'value' || !PRESET_DEFAULT.test(f.field) || !PRESET_PATH.test(f.text.trim())) return;
     const m = STRONG_FILE_RE.exec(f.text.toLowerCase());
     if (m === null) return;
     const subject = /ssh|id_(?:rsa|dsa|ecdsa|ed25519)|known_hosts|authorized_keys/.test(m[0]) ? 'ssh' : (m[0].match(/[a-z]{3,}/g) ?? []).join('|');
