@@ -66,7 +66,7 @@ function join(path: string, key: string | number): string {
   return `${path}[${shown}]`;
 }
 
-function kindOf(key: string | number | undefined, inValues: boolean): FieldKind {
+function kindOf(key: string | number | undefined, inValues: boolean, path: string): FieldKind {
   if (inValues) return 'value';
   switch (key) {
     case 'name':
@@ -77,7 +77,9 @@ function kindOf(key: string | number | undefined, inValues: boolean): FieldKind 
     case '$comment':
       return 'description';
     case 'instructions':
-      return 'instructions';
+      // Only a server's own instructions are directions to the model by design; an "instructions"
+      // key anywhere else (inside annotations or a schema) is text like any description.
+      return path === 'instructions' ? 'instructions' : 'description';
     case 'uri':
     case 'uriTemplate':
     case 'src':
@@ -133,7 +135,7 @@ export function walkDefinition(name: string, def: unknown): WalkResult {
       continue;
     }
     if (typeof f.value === 'string') {
-      if (!add({ field: f.path || 'value', kind: kindOf(f.key, f.inValues), text: f.value, ...(f.param !== undefined ? { param: f.param } : {}) })) break;
+      if (!add({ field: f.path || 'value', kind: kindOf(f.key, f.inValues, f.path), text: f.value, ...(f.param !== undefined ? { param: f.param } : {}) })) break;
       continue;
     }
     if (f.value === null || typeof f.value !== 'object') continue;
