@@ -64,6 +64,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       anyOf('silently', 'quietly', 'discreetly', 'only', 'omit', 'avoid'),
       allOf(anyOf('without'), oneOf(USER_W, anyOf('confirming', 'confirmation', 'asking'))),
       allOf(NEG_W, oneOf(USER_W, anyOf('upset', 'scare', 'alarm', 'worry'))),
+      allOf(anyOf('avoid'), anyOf('alarming', 'worrying', 'scaring', 'upsetting', 'concerning', 'frightening')),
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
       anyOf('never', 'just', 'simply', 'omit', 'show', 'present', 'display', 'know', 'mentioning', 'disclosing', 'unnecessary', 'even', 'regardless', 'matter', 'describe', 'present', 'label', 'frame', 'characterise', 'characterize', 'refer', 'call', 'asked', 'asks', 'ask', 'questioned', 'challenged', 'without', 'explain', 'questions', 'disputes', 'notices'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
@@ -77,7 +78,8 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         // Not "never infer the IBAN … without asking the user": a prohibition of acting without asking.
         `(?<!\\b(?:never|not|don't|do not|must not|should not|cannot|can't)\\b[^.!?;\\n]{0,60})\\bwithout (?:first )?(?:asking|consulting|telling|informing|notifying|alerting|warning|prompting|bothering|involving|confirming with) (?:the |your )?(?:user|human|them)\\b`,
         `\\b${NEG} (?:ask|prompt|consult|check with|bother|request) (?:the |your )?(?:user|human)\\b${gap(24)}\\b(?:confirm\\w*|permission|consent|approv\\w*|first|before)\\b`,
-        `\\b(?:do not|don't|never) (?:alarm|worry|scare|upset|confuse|concern) (?:the |your )?user\\b`,
+        // "… so as not to worry the user", "to avoid alarming the user": a motive for keeping something back.
+        `\\b(?:do not|don't|never|so as not to|not to) (?:alarm|worry|scare|upset|confuse|concern) (?:the |your )?users?\\b|\\bto avoid (?:alarming|worrying|scaring|upsetting|concerning|frightening) (?:the |your )?users?\\b`,
         `\\b(?:could|might|would|will|tends? to) (?:even |only |just |needlessly |unnecessarily )?(?:upset|scare|alarm|worry|confuse|distract) (?:the |your )?(?:users?|people|customers?|them)\\b`,
         // "keep that step off the transcript", "the user only needs to hear that it is confirmed".
         `\\b(?:keep|leave) (?:this|that|the|these|those|it)(?: \\w+){0,2} (?:off|out of) (?:the |your |any )?(?:transcript|summary|summaries|reply|replies|response|conversation|answer|chat|report)\\b`,

@@ -261,6 +261,10 @@ const PROSE_WORDS = 6;
 const PROSE_IDENTIFIER_WORDS = 8;
 /** A phone number in international form ("+12025550147", "+44 7700 900461"). */
 const PHONE = /\+\d[\d ()-]{7,}\d/;
+/** A template placeholder: `{{name}}`, `${name}`, `%NAME%`. */
+const PLACEHOLDER = /\{\{\s*([\w. -]{2,60}?)\s*\}\}|\$\{([\w.:-]{2,60})\}|%([A-Z][A-Z0-9_]{2,60})%/g;
+/** What a placeholder names that is the user's private data or a secret (its words, lower case). */
+const PRIVATE_PLACEHOLDER = /\b(?:(?:user|users|customer|patient|owner|my|caller|account holder)(?: \w+)? (?:full name|name|address|home address|phone|mobile|email|e mail|birth ?date|dob|ssn|passport|card|iban|location|contacts?|password|history|messages)|home address|phone number|mobile number|ssn|social security|passport|card number|cvv|cvc|iban|password|passwd|secret|api key|apikey|access key|private key|token|credentials?|session cookie|conversation|chat history|system prompt)\b/;
 /** The user's agreement written out ("I agree to …", "I authorise …", "I consent to …"). */
 const PRESET_CONSENT = /^(?:yes,? )?i (?:hereby )?(?:agree|consent|authori[sz]e|accept|opt in|allow|approve|confirm (?:that i|my (?:agreement|consent|subscription)))\b/;
 /** Words of a value as written (identifiers, URLs and format strings are one word each). */
@@ -271,14 +275,33 @@ const PROSE_PARAM = /(?:^|[_-])(?:prompt|prompts|instructions?|template|message|
 /** An order to the model: "you must", "the assistant should", "always tell", "never mention", "tell the user", "model note". */
 const ORDER_TO_MODEL = /\b(?:you (?:must|should|need to|have to|are to|may not)|(?:the )?(?:assistant|model|agent|ai|llm)s? (?:must|should|shall|will|needs? to)|(?:always|never|do not|don't) (?:\w+ ){0,2}(?:tell|say|show|mention|call|use|send|include|ask|fill|set|report|present|describe|treat|follow|perform|execute|choose|pick|select|add|extend|confirm|share|forward|delete|keep|hide|omit)(?!'s)\b|tell (?:the )?user|(?:model|assistant|agent|ai) note|note (?:to|for) (?:the )?(?:assistant|model|agent|ai|llm)s?)\b/;
 
+/** The assistant in the Latin-script languages (folded), never the English word alone (the English pattern reads that). */
+const ASSISTANT_INTL = String.raw`(?:assistente|asistente|assistent(?:en|in|e)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?|l'assistant|l'ia|(?:la|el) ia|(?:die|der) ki|ki-assistent(?:en)?)`;
+/**
+ * An order to the model in another Latin-script language: a label ("Assistent: …", "Trợ lý: …",
+ * "Para sa assistant: …", "Per l'assistente: …") or what the assistant must do ("o assistente deve",
+ * "asystent powinien", "der Assistent sollte"); and the English label "Assistant: …".
+ */
+const ORDER_TO_MODEL_INTL = new RegExp(
+  [
+    String.raw`(?:^|[.!?;\n] ?)(?:(?:para sa|para|pour|fur|voor|per|dla|cho|untuk|an|a|al|ao|aan|for)(?: (?:o|a|el|la|le|den|die|der|de|het|il|lo|the))? ?)?(?:${ASSISTANT_INTL}|assistant|llm)\s*:`,
+    String.raw`\b${ASSISTANT_INTL} (?:\w+ )?(?:powinien|powinna|musi|sollte|soll|muss|doit|devrait|debe|deberia|tiene que|deve|dovrebbe|moet|moeten|harus|sebaiknya|wajib|perlu|nen|phai|hay|dapat|kailangang?)\b`,
+  ].join('|'),
+);
+
 /**
  * Fields that describe data or hint at behaviour, where an order to the model has no place: the
  * descriptions inside an output schema, annotation strings, and preset values (defaults, constants,
  * examples). Real tools give such orders in the description, if anywhere.
  */
 function misplacedOrder(field: FieldText, p: Prepared, flag: (rule: string, severity: Severity, family: Family, message: string) => void): void {
-  const where = field.field.startsWith('outputSchema') && field.kind === 'description' ? 'the output schema' : field.field.startsWith('annotations') ? 'an annotation' : field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') ? 'a preset value' : undefined;
-  if (where === undefined || !ORDER_TO_MODEL.test(p.latin)) return;
+  const where = field.field.startsWith('outputSchema') && field.kind === 'description' ? 'the output schema'
+    : field.field.startsWith('annotations') ? 'an annotation'
+    : field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') ? 'a preset value'
+    : field.kind === 'title' && field.field !== 'title' ? 'a schema title'
+    : field.field.endsWith('$comment') ? 'a schema comment'
+    : undefined;
+  if (where === undefined || !(ORDER_TO_MODEL.test(p.latin) || ORDER_TO_MODEL_INTL.test(p.latin))) return;
   flag('injection.misplaced-order', 'medium', 'directive', `An order to the AI model sits in ${where}, a place that describes data or hints at behaviour. Models read it; people reviewing the tool rarely do.`);
 }
 
@@ -312,6 +335,19 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
   // A payee field preset to a fixed account: payments go there unless the user reads the schema.
   if (preset && field.param !== undefined && PAYEE_PARAM.test(field.param) && ACCOUNT_VALUE.test(field.text.trim())) {
     flag('exfil.redirect-recipient', 'high', 'exfil-url', 'A payee or payout field comes preset with a fixed account number or wallet address, so money goes there unless the user notices.');
+  }
+  // A preset that is a template for the user's personal data or secrets ("{{USER_HOME_ADDRESS}}",
+  // "${OPENAI_API_KEY}"): the model fills the placeholders in, and the data leave with the call.
+  if (field.kind === 'value' && PRESET.test(field.field)) {
+    for (const m of field.text.matchAll(PLACEHOLDER)) {
+      const name = (m[1] ?? m[2] ?? m[3] ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[^A-Za-z]+/g, ' ').toLowerCase();
+      // A placeholder naming what the field is for (the user's phone in `phone`, a token in `github_token`) is the purpose.
+      const own = (field.param ?? '').toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3);
+      if (PRIVATE_PLACEHOLDER.test(name) && !own.some((w) => name.split(' ').includes(w))) {
+        flag('exfil.personal-data', 'high', 'conversation', "A default or constant of this tool's schema is a template for the user's personal data or secrets (a placeholder such as {{USER_PHONE}}). The AI model fills it in, and the data leave with the call.");
+        break;
+      }
+    }
   }
   if (preset && field.param !== undefined && RECIPIENT_PARAM.test(field.param) && (OUTSIDE.test(p.latin) || PHONE.test(field.text))) {
     flag('exfil.redirect-recipient', 'high', 'exfil-url', 'A recipient or destination field comes preset with an outside address, so messages or data go there unless the user notices.');
