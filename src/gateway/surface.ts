@@ -14,6 +14,7 @@
  * polling the store's revision; the affected servers are re-reconciled from the lists the guard
  * already holds, without asking the upstream again.
  */
+import { dirname, isAbsolute } from 'node:path';
 import type { GatewayConfig, ServerConfig } from '../config/types.js';
 import { SEVERITIES, stricter } from '../config/security.js';
 import { verdictOfAction, worstAction } from '../policies/surface-policy.js';
@@ -22,9 +23,10 @@ import type { ListKind, UpstreamLists } from '../routing/catalog.js';
 import type { Logger } from '../telemetry/logger.js';
 import { canonicalHash } from '../policies/pinning/hash.js';
 import { reconcileServer, type ObservedItem } from '../policies/pinning/reconcile.js';
-import { resolveIdentity, type ServerIdentity } from '../policies/pinning/identity.js';
+import { relativeIdentity, resolveIdentity, type IdentityRoots, type ServerIdentity } from '../policies/pinning/identity.js';
 import { createHttpJudge, screenItem, skeleton, type Finding, type ItemKind, type Judge, type Verdict } from '../policies/screen/index.js';
 import type { PinKind, PinStore } from '../storage/pin-store.js';
+import { PACKAGE_ROOT } from '../version.js';
 import { mapBounded } from './bounded.js';
 import { collisionFindings } from './collisions.js';
 import { indexNames, mentioned, tokenSkeletons, type NameIndex } from './mentions.js';
@@ -77,7 +79,7 @@ export class SurfaceGuard {
   /** Token skeletons per definition hash (what other servers' names a definition could mention). */
   private readonly tokenCache = new Map<string, Set<string>>();
   private othersTimer: NodeJS.Timeout | undefined;
-  private readonly identities = new Map<string, { key: string; identity: Promise<ServerIdentity> }>();
+  private readonly identities = new Map<string, { key: string; identity: Promise<PinnedIdentity> }>();
   private readonly warned = new Set<string>();
   /** The second-opinion judge and the config it was made from (off unless `security.judge` is set). */
   private judge: { key: string; judge: Judge } | undefined;
@@ -265,8 +267,8 @@ export class SurfaceGuard {
         else decisions.set(`${o.list}\u0000${o.name}`, { serve, ...(serve ? {} : { reason: hiddenBecause(o.verdict, o.findings) }), findings: o.findings, humanApproved: false });
       }
     } else {
-      const identity = await this.identity(sc);
-      const withIdentity: ObservedItem[] = [{ kind: 'identity', name: '', def: identity, findings: [], verdict: 'allow' }, ...observed];
+      const { identity, absolute } = await this.identity(sc);
+      const withIdentity: ObservedItem[] = [{ kind: 'identity', name: '', def: identity, ...(absolute ? { aliases: [absolute] } : {}), findings: [], verdict: 'allow' }, ...observed];
       const out = await reconcileServer(store, server, withIdentity, { mode: sc.security.mode, newItems: sc.security.newItems });
       out.forEach((d, i) => {
         if (i === 0) return;
@@ -359,17 +361,40 @@ export class SurfaceGuard {
   }
 
 
-  private identity(sc: ServerConfig): Promise<ServerIdentity> {
-    const key = JSON.stringify([sc.transport, sc.command, sc.args, sc.cwd, sc.url, sc.security.pinTls]);
+  /**
+   * A server's identity as pinned: paths under Portcullis's install directory and the config
+   * file's directory are relative (see `relativeIdentity`); `absolute` is the form earlier versions
+   * pinned, when it differs, so their pins carry over.
+   */
+  private identity(sc: ServerConfig): Promise<PinnedIdentity> {
+    const roots = identityRoots(this.opts.config().source);
+    const key = JSON.stringify([sc.transport, sc.command, sc.args, sc.cwd, sc.url, sc.security.pinTls, roots]);
     const known = this.identities.get(sc.name);
     if (known?.key === key) return known.identity;
     const identity = resolveIdentity(
       { transport: sc.transport, ...(sc.command === undefined ? {} : { command: sc.command }), args: sc.args, ...(sc.cwd === undefined ? {} : { cwd: sc.cwd }), ...(sc.url === undefined ? {} : { url: sc.url }) },
       { pinTls: sc.security.pinTls, signal: AbortSignal.timeout(10_000) },
-    );
+    ).then((absolute): PinnedIdentity => {
+      const relative = relativeIdentity(absolute, roots);
+      return canonicalHash(relative) === canonicalHash(absolute) ? { identity: absolute } : { identity: relative, absolute };
+    });
     this.identities.set(sc.name, { key, identity });
     return identity;
   }
+}
+
+/** A server's identity as pinned, and its absolute form when that differs. */
+interface PinnedIdentity {
+  identity: ServerIdentity;
+  absolute?: ServerIdentity;
+}
+
+/** The directories whose location is not part of a server's identity: Portcullis's own, and the config file's. */
+export function identityRoots(source: string): IdentityRoots {
+  return {
+    ...(PACKAGE_ROOT === undefined ? {} : { portcullis: PACKAGE_ROOT }),
+    ...(isAbsolute(source) ? { config: dirname(source) } : {}),
+  };
 }
 
 /** The tool and prompt names of a server's lists, as a comparable string. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REDACTED } from '../../telemetry/redact.js';
-import { normaliseUrl, resolveIdentity } from './identity.js';
+import { normaliseUrl, relativeIdentity, resolveIdentity } from './identity.js';
 
 const root = mkdtempSync(join(tmpdir(), 'portcullis-identity-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,6 +19,33 @@ function write(file: string, text: string, mode?: number): string {
   return file;
 }
 const pkg = (dir: string, name: string, version: string): string => write(join(dir, 'package.json'), JSON.stringify({ name, version }));
+
+describe('relativeIdentity', () => {
+  it('writes paths under the named roots relative to them, the deepest root first, and keeps the rest', () => {
+    const roots = { portcullis: '/opt/portcullis', config: '/opt/portcullis/deploy' };
+    const id = relativeIdentity(
+      {
+        transport: 'stdio',
+        command: '/opt/portcullis/node_modules/.bin/srv',
+        args: ['/opt/portcullis/deploy/tools.json', '--root=/opt/portcullis/data', '--other=/srv/data', 'plain', '/opt/portcullis-old/x'],
+        resolvedCommand: '/opt/portcullis/node_modules/srv/bin.js',
+        package: { name: 'srv', version: '1.2.3', path: '/opt/portcullis/node_modules/srv' },
+      },
+      roots,
+    );
+    expect(id).toEqual({
+      transport: 'stdio',
+      command: '{portcullis}/node_modules/.bin/srv',
+      args: ['{config}/tools.json', '--root={portcullis}/data', '--other=/srv/data', 'plain', '/opt/portcullis-old/x'],
+      resolvedCommand: '{portcullis}/node_modules/srv/bin.js',
+      package: { name: 'srv', version: '1.2.3', path: '{portcullis}/node_modules/srv' },
+    });
+    // A bare command name and an http identity are left alone; relative roots are ignored.
+    expect(relativeIdentity({ transport: 'stdio', command: 'npx', args: ['-y', 'srv'] }, roots)).toEqual({ transport: 'stdio', command: 'npx', args: ['-y', 'srv'] });
+    expect(relativeIdentity({ transport: 'streamable-http', url: 'https://x.example/mcp' }, roots)).toEqual({ transport: 'streamable-http', url: 'https://x.example/mcp' });
+    expect(relativeIdentity({ transport: 'stdio', command: '/a/b' }, { config: 'a' })).toEqual({ transport: 'stdio', command: '/a/b' });
+  });
+});
 
 describe('normaliseUrl', () => {
   it('drops credentials, fragment and secret-looking parameters, and sorts the rest', () => {

@@ -6,6 +6,7 @@
  */
 import { X509Certificate, createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { connect } from 'node:tls';
 import { redactArgs } from '../../telemetry/redact.js';
 import { launchTarget, resolveOnPath, type PackageIdentity } from './identity-stdio.js';
@@ -100,6 +101,43 @@ export async function tlsFingerprint(url: string, opts: { signal?: AbortSignal; 
       }
     });
   });
+}
+
+/**
+ * Directories whose location is not part of what a server is, by name: Portcullis's own install
+ * directory and the config file's directory. A checkout or install that moves (or a second clone
+ * sharing the state directory) runs the same servers.
+ */
+export type IdentityRoots = Readonly<Record<string, string>>;
+
+/**
+ * `identity` with every absolute path under one of `roots` written as `{name}/relative/path`
+ * (arguments, also after `--flag=`; the command and the file it resolves to; the package
+ * directory). Package names and versions, and paths elsewhere, are kept as they are.
+ */
+export function relativeIdentity(identity: ServerIdentity, roots: IdentityRoots): ServerIdentity {
+  const dirs = Object.entries(roots)
+    .filter(([, dir]) => isAbsolute(dir))
+    .map(([name, dir]): [string, string] => [name, resolve(dir)])
+    .sort((a, b) => b[1].length - a[1].length);
+  const rel = (path: string): string => {
+    for (const [name, dir] of dirs) {
+      if (path === dir) return `{${name}}`;
+      if (path.startsWith(dir.endsWith(sep) ? dir : dir + sep)) return `{${name}}/${path.slice(dir.length).replace(/^[\\/]+/, '').split(sep).join('/')}`;
+    }
+    return path;
+  };
+  const arg = (a: string): string => {
+    if (isAbsolute(a)) return rel(a);
+    const eq = a.indexOf('=');
+    return eq > 0 && isAbsolute(a.slice(eq + 1)) ? `${a.slice(0, eq + 1)}${rel(a.slice(eq + 1))}` : a;
+  };
+  const out: ServerIdentity = { ...identity };
+  if (out.command !== undefined && isAbsolute(out.command)) out.command = rel(out.command);
+  if (out.args) out.args = out.args.map(arg);
+  if (out.resolvedCommand !== undefined) out.resolvedCommand = rel(out.resolvedCommand);
+  if (out.package) out.package = { ...out.package, path: rel(out.package.path) };
+  return out;
 }
 
 /**

@@ -217,6 +217,21 @@ describe('reconcileServer: removal and identity', () => {
     expect(after.every((x) => x.identityApproved)).toBe(true);
   });
 
+  it('takes over an approval pinned in an earlier form of the definition (an alias), and only that one', async () => {
+    const absolute = { transport: 'stdio', command: 'node', args: ['/home/a/checkout/server.js'] };
+    const relative = { transport: 'stdio', command: 'node', args: ['{config}/server.js'] };
+    await reconcileServer(store, 'calc', [{ ...identity(), def: absolute }], TOFU, T0);
+    const d = await reconcileServer(store, 'calc', [{ ...identity(), def: relative, aliases: [absolute] }], TOFU, T1);
+    expect(d[0]?.serve).toEqual(relative);
+    expect(d[0]?.record).toMatchObject({ status: 'approved', approvedHash: canonicalHash(relative), approvedDef: relative });
+    expect((await store.history({ limit: 10 }))[0]).toMatchObject({ event: 'approved', by: 'migration', toHash: canonicalHash(relative) });
+    // From then on the relative form is the pin: an alias that was never approved changes nothing.
+    const other = { transport: 'stdio', command: 'node', args: ['{config}/other.js'] };
+    const e = await reconcileServer(store, 'calc', [{ ...identity(), def: other, aliases: [{ ...absolute, args: ['/elsewhere/other.js'] }] }], TOFU, T2);
+    expect(e[0]?.record).toMatchObject({ status: 'pending', reason: 'identity-changed' });
+    expect(e[0]?.serve).toBeNull();
+  });
+
   it('does not overwrite an admin decision taken between its read and its write', async () => {
     await reconcileServer(store, 'calc', [identity(), tool('add', 'Adds.')], TOFU, T0);
     const [, pending] = await reconcileServer(store, 'calc', [identity(), tool('add', 'Changed.')], TOFU, T1);

@@ -23,6 +23,12 @@ export interface ObservedItem {
   kind: PinKind;
   name: string;
   def: unknown;
+  /**
+   * Earlier forms of the same definition: when the approved pin holds one of them, `def` takes its
+   * place as approved (an identity pinned with absolute paths by an earlier version is re-pinned in
+   * its relative form, not quarantined).
+   */
+  aliases?: readonly unknown[];
   findings: Finding[];
   verdict: Verdict;
 }
@@ -112,6 +118,9 @@ export function nextRecord(
   }
   if (hash === rec.approvedHash) {
     return { record: { ...rec, ...seen, status: 'approved', reason: 'approved', diff: null }, event: ev('reverted', rec.currentHash, null) };
+  }
+  if (rec.approvedHash !== null && item.aliases?.some((a) => canonicalHash(a) === rec.approvedHash)) {
+    return { record: { ...rec, ...seen, status: 'approved', reason: 'approved', approvedHash: hash, approvedDef: item.def, diff: null }, event: ev('approved', rec.currentHash, null, 'migration') };
   }
   const record: PinRecord = {
     ...rec,
