@@ -6,7 +6,7 @@
  * result is put in a stable order (most severe first, then field order, then rule id).
  */
 import { STRONG_FILES, WEAK_FILES } from './rules/lexicon.js';
-import { RANK, shift, type Family, type Hit } from './rules/rule.js';
+import { RANK, SENTENCE_BREAK, shift, type Family, type Hit } from './rules/rule.js';
 import type { Finding, Severity } from './types.js';
 import type { FieldText } from './walk.js';
 
@@ -64,7 +64,7 @@ export function routeIntoParams(hits: Hit[], fields: readonly FieldText[], param
     const f = fields[h.order];
     if (f === undefined || f.param !== undefined || (f.kind !== 'description' && f.kind !== 'instructions')) continue;
     // Past the first sentence (the tool's purpose, where a kubectl tool may name ~/.kube/config and its `context`).
-    const sentences = f.text.toLowerCase().split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/);
+    const sentences = f.text.toLowerCase().split(SENTENCE_BREAK);
     // A tool whose purpose is that file ("Switches the kubectl context in ~/.kube/config") names it by right.
     if (SENSITIVE_PATH.test(sentences[0] ?? '')) continue;
     const rest = sentences.slice(1).join(' ');

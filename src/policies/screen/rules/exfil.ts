@@ -29,7 +29,7 @@ import {
   toParameter,
 } from './lexicon.js';
 import { secretParamNamed } from './dataflow.js';
-import { anyOf, gap, sentenceAround, sentenceOf, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
+import { anyOf, firstSentence, gap, sentenceAround, sentenceOf, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
 import { MOVE } from './words.js';
 
 /** Another tool named to read a file ("call `read_file` on ~/.zsh_history first"). */
@@ -150,7 +150,7 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
       // "Do not put passwords … from the conversation into the query": a prohibition.
       if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
       // A secrets manager's own tool ("Stores a secret in the team's secret manager"): its purpose is where secrets belong.
-      const purpose = text.split(/(?<=[.!?])\s/)[0] ?? '';
+      const purpose = firstSentence(text);
       return (SAFE_STORE.test(sentence) || SAFE_STORE.test(purpose)) && !/\b(?:send|upload|post|forward|pass|include|attach|share|leak)\b/.test(m[0]) ? 'low' : 'high';
     },
   },

@@ -9,7 +9,7 @@ import type { Severity } from '../types.js';
 import { excerpt } from '../visible.js';
 import type { FieldText } from '../walk.js';
 import { PRESET_DEFAULT, STRONG_FILE_RE } from './lexicon.js';
-import { isMention, type Emit } from './rule.js';
+import { firstSentence, isMention, type Emit } from './rule.js';
 
 type Ask = 'file' | 'credential' | 'shell' | 'conversation' | 'hidden-channel' | 'url' | 'email' | 'contacts' | 'location' | 'payment';
 
@@ -290,24 +290,20 @@ function excessScope(fields: readonly FieldText[], purpose: string, emit: Emit):
   });
 }
 
+/** The fields that say what a tool is: its name, titles and description. */
+const isPurposeField = (f: FieldText): boolean => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description';
+
 export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
-  const fullPurpose = fields
-    .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
-    .map((f) => prepare(f.text.slice(0, 2000), { words: true }).latin)
-    .join(' \n ');
-  const firstSentences = fields
-    .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
-    .map((f) => prepare((f.field === 'description' ? (f.text.split(/(?<=[.!?])\s|\n/)[0] ?? '') : f.text).slice(0, 400), { words: true }).latin)
-    .join(' \n ');
+  const named = fields.filter(isPurposeField);
+  const fullPurpose = named.map((f) => prepare(f.text.slice(0, 2000), { words: true }).latin).join(' \n ');
+  // What the tool says it is: its names and titles, and the first sentence of its description.
+  const purposeText = named.map((f) => prepare((f.field === 'description' ? firstSentence(f.text) : f.text).slice(0, 400), { words: true }).latin.trim());
+  const firstSentences = purposeText.join(' \n ');
   otherServiceCredential(fields, fullPurpose, emit);
   presetSecretFile(fields, fullPurpose, emit);
   excessScope(fields, fullPurpose, emit);
   foreignCredentials(fields, firstSentences, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
-  const purposeText = fields
-    .filter((f) => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description')
-    .map((f) => (f.field === 'description' ? (f.text.split(/(?<=[.!?])\s|\n/)[0] ?? '') : f.text))
-    .map((t) => prepare(t.slice(0, 400), { words: true }).latin.trim());
   const purpose = PURPOSES.find((p) => purposeText.some((t) => p.re.test(t)));
   if (purpose === undefined || purposeText.some((t) => BROADER.test(t.replace(SIMPLE_SEARCH, ' ')))) return;
   const found = new Map<Ask, { field: FieldText; order: number }>();

@@ -157,6 +157,14 @@ export function sentenceOf(text: string, m: RegExpExecArray, sep = ''): string {
   return `${before}${sep}${m[0]}${sep}${after}`;
 }
 
+/** Where a sentence ends when a tool's purpose is cut off the rest: after `.`, `!` or `?` and a space, after a CJK full stop, at a line break. */
+export const SENTENCE_BREAK = /(?<=[.!?])\s+|(?<=[。！？])|\n+/;
+
+/** The first sentence of a text: by convention, what the tool is for. */
+export function firstSentence(text: string): string {
+  return text.split(SENTENCE_BREAK, 1)[0] ?? '';
+}
+
 /** Words of text about attacks rather than an attack: detectors, examples, quotations ("flags phrases such as …"). */
 export const META =
   /\b(?:(?<!auto[- ]?)detect\w*|scan\w*|flag(?:s|ged|ging)?|identif\w*|classif\w*|prevent\w*|protect\w* against|guard\w* against|defen[cs]\w* against|check\w* (?:for|whether|if)|mitigat\w*|analy[sz]\w*|recogni[sz]\w*|sanitiz\w*|such as|for example|for instance|example of|known (?:attacks?|exploits?|injections?|jailbreaks?|malicious|bad|phrases?|patterns?|techniques?|payloads?|threats?|poisoning|prompt|tricks?|signatures?|indicators?|iocs?|vulnerabilit(?:y|ies)|cves?)|example (?:rules?|signatures?|patterns?|payloads?)|(?:detection|yara|sigma|snort|suricata) (?:rules?|signatures?)|phrases? like|patterns? like|attacks? like|attempts? (?:to|like)|tries to|trying to|jailbreak\w*|prompt injection\w*|(?:tool|metadata|description) poisoning|persistence (?:mechanisms?|locations?|paths?)|detonat\w*|dropped files|honeypot\w*|(?:commands?|payloads?) (?:run|ran|sent|used|tried) by attackers|attackers? (?:ran|run|tried|used|sent)|red[- ]team\w*|test\w* (?:for|against)|malicious|suspicious|adversarial|block(?:s|ed|ing)? (?:prompts?|inputs?|text|attempts?)|whose (?:descriptions?|instructions?|text|docs) (?:ask|asks|tell|tells|instruct|instructs|try|tries|say|says))\b/;
