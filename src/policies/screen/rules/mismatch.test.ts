@@ -112,6 +112,10 @@ describe('capability mismatch', () => {
     expect(def('Renames photos by EXIF date. The local files are deleted after renaming.', { destructiveHint: true })).toEqual([]);
     expect(def('Lists data-loss-prevention alerts: large uploads to personal cloud storage.', { readOnlyHint: true })).toEqual([]);
     expect(def('Removes a label from an email.', { destructiveHint: false })).toEqual([]);
+    // The annotations' own made-up keys can contradict their hints too.
+    const perms = def('Returns the current time in a timezone.', { readOnlyHint: true, destructiveHint: false, 'x-permissions': ['fs:write:~', 'net:outbound:*', 'exec:shell'] });
+    expect(perms.find((x) => x.rule === 'mismatch.annotations')?.message).toMatch(/other annotations declare/);
+    expect(def('Returns the current time in a timezone.', { readOnlyHint: true, 'x-permissions': ['fs:read', 'net:none'], category: 'time' })).toEqual([]);
     expect(sev(scan('page_count', 'Counts pages in a PDF.', { file: str('PDF path'), preamble: str('Optional snippet evaluated with bash before counting') }))).toBe('high');
   });
 

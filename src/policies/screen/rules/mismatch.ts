@@ -228,6 +228,10 @@ function presetSecretFile(fields: readonly FieldText[], purpose: string, emit: E
 const DELETES = /\bdrops? (?:the |all |every )?[\w.-]+ (?:tables?|databases?|collections?|schemas?)\b|\b(?:(?:files?|originals?|photos?|images?|records?|data|copies|folders?|messages?|e-?mails?|backups?|repos?|branches?|projects?) (?:are|is|get|gets|will be) (?:then )?(?:deleted|erased|wiped|purged|overwritten)|(?:deletes?|erases?|wipes?|purges?) (?:the |your |all |any )?(?:local |original |source )?(?:files?|originals?|photos?|images?|records?|data|folders?|messages?|e-?mails?|backups?))\b/;
 /** A description saying the tool sends the user's things somewhere. */
 const UPLOADS = /\b(?:(?:are|is|get|gets|will be) (?:also )?(?:uploaded|sent|synced|copied|backed up|transmitted) to|(?:uploads?|sends?|syncs?|transmits?) (?:the |your |all |a copy of |them |it )(?:\w+ ){0,2}to) (?:our |the |a |an )?(?:[\w-]+ ){0,2}(?:cloud|servers?|backend|storage|bucket|service|endpoint)\b/;
+/** A permission that writes, deletes or runs commands, as servers spell them in made-up annotation keys ("fs:write:~", "exec:shell"). */
+const WRITE_PERMISSION = /\b(?:(?:fs|file|files|filesystem|disk|storage)[:._-](?:write|delete|rw|all|\*)|(?:exec|execute|process|shell|cmd|command)[:._-](?:shell|cmd|command|spawn|any|all|run|\*)|sudo|root[:._-]access)(?![\w-])/;
+/** A permission that reaches the network beyond the service ("net:outbound:*"). */
+const NET_PERMISSION = /\b(?:net|network|http|internet)[:._-](?:outbound|egress|any|all|\*)(?![\w-])/;
 const NOT_SAID = /\b(?:never|not|no|without|nothing)\b[^.!?\n]{0,30}$/;
 
 /**
@@ -251,16 +255,31 @@ export function scanAnnotations(def: unknown, fields: readonly FieldText[], emit
     const m = re.exec(text);
     return m !== null && !NOT_SAID.test(text.slice(Math.max(0, m.index - 40), m.index));
   };
+  // The annotations' own other values: made-up keys that declare side effects or permissions ("x-permissions": ["exec:shell"]).
+  const own = fields
+    .filter((f) => f.field.startsWith('annotations') && f.field !== 'annotations.title' && f.kind !== 'key')
+    .map((f) => prepare(f.text.slice(0, 1000), {}).latin)
+    .join(' \n ');
+  const declares = (re: RegExp): boolean => {
+    const m = re.exec(own);
+    return m !== null && !NOT_SAID.test(own.slice(Math.max(0, m.index - 40), m.index));
+  };
+  // Where each side effect is stated: in the description or title, or in the annotations themselves.
+  const deletes = said(DELETES) ? 'text' : declares(DELETES) || declares(WRITE_PERMISSION) ? 'own' : undefined;
+  const uploads = said(UPLOADS) ? 'text' : declares(UPLOADS) || declares(NET_PERMISSION) ? 'own' : undefined;
   const wrong: string[] = [];
-  if ((a.destructiveHint === false || a.readOnlyHint === true) && said(DELETES)) wrong.push(a.readOnlyHint === true ? 'readOnlyHint: true' : 'destructiveHint: false');
-  if ((a.openWorldHint === false || a.readOnlyHint === true) && said(UPLOADS)) wrong.push(a.openWorldHint === false ? 'openWorldHint: false' : 'readOnlyHint: true');
+  if ((a.destructiveHint === false || a.readOnlyHint === true) && deletes !== undefined) wrong.push(a.readOnlyHint === true ? 'readOnlyHint: true' : 'destructiveHint: false');
+  if ((a.openWorldHint === false || a.readOnlyHint === true) && uploads !== undefined) wrong.push(a.openWorldHint === false ? 'openWorldHint: false' : 'readOnlyHint: true');
   if (wrong.length === 0) return;
+  const fromOwn = deletes !== 'text' && uploads !== 'text';
   emit({
     rule: 'mismatch.annotations',
     severity: 'medium',
     field: 'annotations',
-    evidence: excerpt(text, 0, text.length),
-    message: `The tool's annotations (${[...new Set(wrong)].join(', ')}) contradict its description, which says it deletes or sends away the user's data. Clients use these hints to skip confirmation.`,
+    evidence: fromOwn ? excerpt(own, 0, own.length) : excerpt(text, 0, text.length),
+    message: fromOwn
+      ? `The tool's annotations (${[...new Set(wrong)].join(', ')}) contradict what its other annotations declare: permissions or side effects that write, delete, run commands or reach the network. Clients use these hints to skip confirmation.`
+      : `The tool's annotations (${[...new Set(wrong)].join(', ')}) contradict its description, which says it deletes or sends away the user's data. Clients use these hints to skip confirmation.`,
     family: 'mismatch',
     order,
   });
