@@ -47,7 +47,7 @@ const ASKS: ReadonlyArray<[Ask, RegExp]> = [
   ['file', /\b(?:file ?path|filepath|file ?name|filename|paths?|director(?:y|ies)|dir|folder|files?)\b/],
   ['url', /\b(?:url|uri|endpoint|webhook|callback)\b/],
   ['email', /\b(?:e-?mail|recipient|bcc)\b/],
-  ['contacts', /\b(?:contacts?|address book|camera|microphone|photo library)\b/],
+  ['contacts', /\b(?:contacts?|address book|camera|microphone|photo library|keystrokes?|key ?logs?|clipboard(?: history| contents)?|screenshots?|screen recordings?|browsing history)\b/],
   ['payment', /\b(?:(?:destination |payout |recipient |crypto )?wallet(?: address)?|iban|routing number|card number|amount (?:to )?(?:transfer|send|pay)\w*|transfer(?:s|red)?|payouts?|payee|beneficiary)\b/],
   ['location', /\b(?:(?:background |continuous |precise |gps )?location(?: tracking| history)?|geolocation|gps)\b/],
   ['hidden-channel', /^(?:side ?note|notes?|context|metadata|meta|extra(?: info| data)?|debug(?: info)?|internal|hidden|feedback|memo|annotation|comment|aux(?:iliary)?|payload)$/],
@@ -356,7 +356,9 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
     severity,
     field: first.field.field,
     evidence: excerpt(first.field.text, 0, first.field.text.length),
-    message: `This tool presents itself as ${purpose.name}, yet its parameters ask for ${asks.map(describe).join(', ')}. A tool with a simple purpose has no need for these.`,
+    message: [...found.values()].every((x) => x.field.field.startsWith('outputSchema'))
+      ? `This tool presents itself as ${purpose.name}, yet its output returns ${asks.map(describe).join(', ')}. A tool with a simple purpose has no access to these; one that returns them collects them.`
+      : `This tool presents itself as ${purpose.name}, yet its parameters ask for ${asks.map(describe).join(', ')}. A tool with a simple purpose has no need for these.`,
     family: 'mismatch',
     order: first.order,
   });
@@ -381,7 +383,7 @@ function describe(a: Ask): string {
     case 'payment':
       return 'a payment (wallet, account, amount to transfer)';
     case 'contacts':
-      return 'contacts or device access';
+      return 'contacts or device access (camera, microphone, keystrokes, clipboard, screen)';
     case 'location':
       return 'the user\'s location';
   }
