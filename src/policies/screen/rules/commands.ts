@@ -92,6 +92,22 @@ export const COMMAND_RULES: readonly PhraseRule[] = [
     },
   },
   {
+    id: 'exec.system-tamper',
+    family: 'command',
+    severity: 'medium',
+    message: "The text says the tool switches off a protection of the user's machine (the firewall, antivirus, SELinux, Gatekeeper, system integrity protection). Unless that is the tool's stated purpose, it opens the machine to others.",
+    gate: anyOf('firewall', 'advfirewall', 'ufw', 'firewalld', 'antivirus', 'defender', 'selinux', 'setenforce', 'apparmor', 'gatekeeper', 'spctl', 'csrutil', 'integrity', 'uac', 'mppreference', 'protection'),
+    re: new RegExp(
+      [
+        String.raw`\b(?:disables?|disabling|turns? off|turning off|switch(?:es)? off|stops?|deactivates?|kills?|uninstalls?|bypass(?:es)?)\b (?:the |your |its |any |all )?(?:os |windows |system |host |local |machine'?s? |user'?s? |built-in )?(?:firewall|anti-?virus|antimalware|windows defender|microsoft defender|defender|selinux|apparmor|gatekeeper|system integrity protection|uac|user account control|real-?time protection|endpoint protection)\b`,
+        String.raw`\bnetsh\s+(?:adv)?firewall\s+set\s+\w+\s+state\s+off\b|\bufw\s+disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:firewalld|ufw|apparmor)\b|\bsetenforce\s+0\b|\bset-mppreference\b[^\n]{0,40}-disable\w*\s+\$?true\b|\bspctl\s+--master-disable\b|\bcsrutil\s+disable\b`,
+      ].join('|'),
+      'g',
+    ),
+    // A firewall or security tool made for this names it in its name ("ufw_disable", "toggle_firewall"); a side job never is its purpose.
+    refine: (m, text, _f, facts) => (SIDE_JOB.test(sentenceOf(text, m)) ? 'medium' : /firewall|ufw|iptables|nftables|defender|antivirus|selinux|apparmor|gatekeeper|security|hardening|endpoint/.test(facts.name ?? '') ? 'low' : 'medium'),
+  },
+  {
     id: 'exec.run-command',
     family: 'command',
     severity: 'medium',
