@@ -93,6 +93,8 @@ const AUTHORITY: PhraseRule = {
 const AI_LATIN = String.raw`(?:assistente|asistente|assistant|assistent(?:en|in)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?|ia|ki|ai|llm|chatbot|(?:modelo|modele|modell|modello|model|modelu) (?:de |di |des |van )?(?:ia|ki|ai|linguagem|lenguaje|langage|sprach|linguaggio|jezykowy|jezykowego|taal|dil))`;
 /** The words of {@link AI_LATIN}, for the gate ("l'assistant" counts as "assistant"). */
 const AI_WORDS = new Set(['assistente', 'asistente', 'assistant', 'assistenten', 'assistent', 'assistentin', 'asystenta', 'asystent', 'asystentowi', 'asistan', 'asistana', 'asistanin', 'asisten', 'ly', 'ia', 'ki', 'ai', 'llm', 'chatbot']);
+/** The assistant in the Latin-script languages other than English (folded): as a bare label it addresses the model. */
+const AI_NATIVE_WORD_LATIN = String.raw`(?:assistente|asistente|assistent(?:en|in)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?)`;
 const NOTE_LATIN = String.raw`(?:nota|notas|observacao|observacion|aviso|avisos|instrucao|instrucoes|instruccion|instrucciones|indicacion|indicaciones|recordatorio|lembrete|mensagem|mensaje|note|remarque|consigne|consignes|instructions?|rappel|hinweis|hinweise|anweisung|anweisungen|notiz|nachricht|istruzione|istruzioni|promemoria|uwaga|notatka|instrukcja|wskazowka|wskazowki|talimat|talimatlar|luu y|ghi chu|chi dan|huong dan|catatan|petunjuk|instruksi|anteckning|instruktion|instruktioner|opmerking|notitie|instructie|instructies)`;
 
 /**
@@ -118,6 +120,8 @@ const ADDRESS: readonly PhraseRule[] = [
         String.raw`\b${NOTE_LATIN}\b (?:[a-z]+ )?(?:para|pro|ao|a|al|a la|pour|a l'intention d[eu]|a l'attention d[eu]|fur|an|per|dla|cho|untuk|till|voor|aan|icin)(?: (?:o|a|el|la|le|l'|les|der|den|die|das|dem|il|lo|de|het))? ?${AI_LATIN}\b`,
         String.raw`\b${AI_LATIN} (?:icin|i?cin) (?:not|notlar|talimat|talimatlar)\b|\b(?:asistan|yapay zeka) icin\s*:|\b${AI_LATIN}(?:'?(?:a|ya|e|ye))? (?:not|talimat)\s*:`,
         String.raw`(?:^|[.!?\n]\s*)(?:querido|querida|estimado|estimada|caro|cara|cher|chere|lieber|liebe|drogi|droga|sevgili|beste|hej|hola|ola|ciao|bonjour|hallo|kedves) ${AI_LATIN}\s*[,:!]`,
+        // "Para o assistente: …", "Per l'assistente: …", "Untuk asisten: …", "Assistent: …" opening a sentence.
+        String.raw`(?:^|[.!?\n;]\s*)(?:(?:para sa|para|pour|fur|voor|per|dla|cho|untuk|till|for)(?: (?:o|a|el|la|le|den|die|der|de|het|il|lo|the))? ?(?:l')?${AI_LATIN}|${AI_NATIVE_WORD_LATIN})\s*:`,
       ].join('|'),
       'g',
     ),
@@ -130,12 +134,51 @@ const ADDRESS: readonly PhraseRule[] = [
       [
         String.raw`(?:примечание|заметка|указание|указания|инструкция|инструкции|сообщение|напоминание|подсказка|памятка|примітка|вказівка|вказівки|інструкція|нотатка|повідомлення|нагадування)\s+(?:для|к|до)\s+(?:ии[\s-])?(?:ассистента|ассистенту|помощника|ии|ai|llm|чат-?бота|асистента|помічника|ші|моделі\s+ші|модели\s+ии|языковой\s+модели|мовної\s+моделі)(?!\p{L})`,
         String.raw`(?:^|[.!?\n]\s*)(?:уважаемый|дорогой|шановний|любий)\s+(?:ассистент|помощник|асистент|помічник)`,
+        // "Для ассистента: …", "सहायक के लिए: …", "给助手：…", "アシスタントへ：…", "어시스턴트에게: …" opening a sentence.
+        String.raw`(?:^|[.!?。！？।\n]\s*)(?:(?:для|к)\s+(?:ассистента|помощника|ии|модели)|(?:для|до)\s+(?:асистента|помічника|ші)|(?:सहायक|असिस्टेंट|एआई|AI)\s+(?:के\s+लिए|को)|(?:给|給|致)(?:AI|ai)?(?:助手|助理)|(?:AI)?アシスタント(?:へ|に)|(?:AI\s*)?(?:어시스턴트|비서)(?:에게|께)|(?:إلى|الى)\s+(?:ال)?مساعد|للمساعد)\s*[:：]`,
         String.raw`(?:给|給|致|对|對)(?:AI|ai|人工智能|智能)?(?:助手|助理|大模型|语言模型|語言模型)(?:的)?(?:说明|說明|提示|注意事项|注意事項|注意|指示|备注|備註|留言|消息|訊息|话|話)|(?:AI|ai)?(?:助手|助理)(?:请|請)?(?:注意|须知|須知)[:：]`,
         String.raw`(?:AI|ai|ＡＩ)?(?:アシスタント|エージェント|言語モデル|AI|ＡＩ)(?:への|に対する|向けの?|へ(?:の)?)(?:注意|指示|メモ|注記|メッセージ|お願い|備考|連絡|注意事項|補足|伝言|ノート|案内)`,
         String.raw`(?:AI\s*)?(?:어시스턴트|인공지능|AI|언어\s*모델)(?:에게|를\s*위한|용|께)\s*(?:참고|안내|지시|메모|메시지|주의|노트|전달)`,
         String.raw`(?:ملاحظة|ملاحظات|تعليمات|تعليمة|رسالة|تنبيه|تذكير)\s+(?:(?:إلى|الى|موجهة\s+(?:إلى|الى)|خاصة\s+ب)\s*)?(?:ال)?(?:مساعد|للمساعد|للذكاء\s+الاصطناعي|الذكاء\s+الاصطناعي|نموذج\s+اللغة|للنموذج\s+اللغوي)`,
         String.raw`(?:הערה|הוראה|הוראות|הודעה|תזכורת|הנחיה|הנחיות)\s+(?:ל|עבור\s+)ה?(?:עוזר|בינה\s+המלאכותית|מודל\s+השפה|צ'אטבוט)`,
         String.raw`(?:सहायक|असिस्टेंट|एआई|AI|भाषा\s+मॉडल)\s+(?:के\s+लिए|को)\s+(?:नोट|निर्देश|सूचना|संदेश|टिप्पणी|ध्यान\s+दें)`,
+      ].join('|'),
+      'gu',
+    ),
+  },
+];
+
+/**
+ * A system or administrator label opening a sentence, in another language ("Системное указание:",
+ * "Nota del sistema:", "Systemhinweis:", "系统指令："): text posing as a message from the system.
+ */
+const ROLE_BASE = {
+  id: 'injection.pseudo-tag',
+  family: 'pseudo-tag',
+  severity: 'medium',
+  message: 'The text poses as a message from the system or an administrator ("System instruction: …", written in another language) so the AI model treats what follows as authoritative.',
+} as const;
+const ROLE_LABEL: readonly PhraseRule[] = [
+  {
+    ...ROLE_BASE,
+    gate: anyOf('sistema', 'systeme', 'system', 'systemowa', 'systemowy', 'systemowe', 'systeem', 'sistem', 'thong', 'admin', 'administrador', 'administrateur', 'amministratore', 'administratora', 'systemhinweis', 'systemanweisung', 'systemnachricht', 'systemnotiz', 'systemmeldung', 'systeemmelding', 'systeembericht', 'systeeminstructie'),
+    re: new RegExp(
+      [
+        String.raw`(?:^|[.!?\n;]\s*|[\[(]\s*)(?:nota|notas|mensaje|mensagem|instruccion|instrucciones|instrucao|instrucoes|aviso|indicacion|note|message|consigne|instruction|instructions|avis|messaggio|istruzione|istruzioni|avviso|bericht|instructie|opmerking|melding|pesan|instruksi|catatan|ghi chu|chi thi|huong dan|thong bao) (?:del |de |do |da |di |du |des |dell'|van het |van de )?(?:sistema|systeme|systeem|sistem|he thong|administrador|administrateur|amministratore|beheerder)\s*:`,
+        String.raw`(?:^|[.!?\n;]\s*|[\[(]\s*)(?:system|admin)(?:hinweis|anweisung|nachricht|notiz|meldung)\s*:|(?:^|[.!?\n;]\s*)(?:systeem|admin)(?:melding|bericht|instructie|opmerking)\s*:`,
+        String.raw`(?:^|[.!?\n;]\s*)(?:komunikat|instrukcja|uwaga|wiadomosc|polecenie) (?:systemow[aey]|administratora)\s*:|(?:^|[.!?\n;]\s*)sistem (?:talimati|notu|mesaji|uyarisi)\s*:`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    ...ROLE_BASE,
+    gate: anyOf(SCRIPT_WORDS.cyrillic, SCRIPT_WORDS.han, SCRIPT_WORDS.kana, SCRIPT_WORDS.hangul, SCRIPT_WORDS.arabic, SCRIPT_WORDS.devanagari),
+    form: 'native',
+    re: new RegExp(
+      [
+        String.raw`(?:^|[.!?\n]\s*)(?:системн(?:ое|ая|ые|ый)\s+(?:указание|указания|сообщение|примечание|уведомление|инструкция|инструкции|распоряжение)|(?:указание|сообщение|инструкция|распоряжение)\s+(?:системы|администратора)|системн(?:а|е|і)\s+(?:вказівка|вказівки|повідомлення|інструкція|примітка))\s*:`,
+        String.raw`(?:系统|系統)(?:提示|指令|消息|訊息|通知|说明|說明|备注|備註)[:：]|システム(?:指示|メッセージ|通知|メモ|注記)[:：]|시스템\s*(?:지시|메시지|알림|안내|지침)\s*[:：]|(?:تعليمات|رسالة|ملاحظة|تنبيه)\s+(?:ال)?نظام\s*[:：]|सिस्टम\s+(?:निर्देश|संदेश|नोट|सूचना)\s*[:：]`,
       ].join('|'),
       'gu',
     ),
@@ -202,4 +245,4 @@ const CONCEPTS: readonly PhraseRule[] = [
 ];
 
 /** Rules for the languages other than English. */
-export const MULTILINGUAL_RULES: readonly PhraseRule[] = [...PER_LANGUAGE, AUTHORITY, ...ADDRESS, ...CONCEPTS];
+export const MULTILINGUAL_RULES: readonly PhraseRule[] = [...PER_LANGUAGE, AUTHORITY, ...ADDRESS, ...ROLE_LABEL, ...CONCEPTS];
