@@ -10,7 +10,7 @@ import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
 import { CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
-import { rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
+import { isClauseBar, rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
 interface Cargo {
@@ -101,8 +101,20 @@ const MAX_SENTENCES = 200;
 
 function sentences(text: string): Array<{ s: string; at: number }> {
   const out: Array<{ s: string; at: number }> = [];
+  const push = (s: string, at: number): void => {
+    if (s.trim().length > 0 && out.length < MAX_SENTENCES) out.push({ s, at });
+  };
   const re = /[^.!?\n]+(?:[.!?](?=\S)[^.!?\n]*)*[.!?]?/g;
-  for (let m = re.exec(text); m !== null && out.length < MAX_SENTENCES; m = re.exec(text)) if (m[0].trim().length > 0) out.push({ s: m[0], at: m.index });
+  for (let m = re.exec(text); m !== null && out.length < MAX_SENTENCES; m = re.exec(text)) {
+    // A clause bar (" | " between clauses, not a shell pipe) ends a sentence too.
+    let from = 0;
+    for (let i = m[0].indexOf(' | '); i >= 0; i = m[0].indexOf(' | ', i + 1)) {
+      if (!isClauseBar(m[0], i + 1)) continue;
+      push(m[0].slice(from, i + 1), m.index + from);
+      from = i + 2;
+    }
+    push(m[0].slice(from), m.index + from);
+  }
   return out;
 }
 

@@ -62,7 +62,12 @@ interface SensitiveAsk {
   unless: RegExp;
   /** Parameter names that explain it by themselves (`attachments` take local files by definition). */
   params?: RegExp;
+  /** Only the model can supply it (the conversation): a switch or number parameter cannot be the ask. */
+  modelOnly?: boolean;
 }
+
+/** Schema types that carry no text. */
+const SWITCH_TYPE = /^(?:boolean|integer|number)$/;
 
 /** Asks that no tool needs unless its purpose is about exactly that. */
 const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
@@ -71,7 +76,7 @@ const SENSITIVE_ASKS: readonly SensitiveAsk[] = [
   // Setting whether a browser accepts or returns cookies is a browser option, not a request for the user's.
   { what: 'browser cookies or saved logins', re: /\b(?:browser cookies|(?<!(?:accept|return|block|clear|delete|reject|allow|disable|enable|ignore) )cookies?|browser history|saved (?:passwords|logins)|login data)\b/, unless: /\b(?:browser|cookies?|sessions?|web|scrap\w*|crawl\w*|spider|fetch\w*|urls?|http|login|auth\w*|navigat\w*|page)\b/ },
   // An identifier of a conversation (`conversationId`, "thread id", "the ID of the conversation") refers to it; it does not carry it.
-  { what: 'the conversation', re: /(?<!\b(?:ids?|identifiers?|uuids?|keys?|handles?) of (?:the |a |this |that )?)\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b(?! ?(?:(?:thread|topic|message|chat) )?(?:ids?|identifiers?|keys?|uuids?|numbers?|handles?|refs?)\b)/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent|e-?mails?|mail\w*|inbox\w*|threads?|natural language|questions?|q&a)\b/ },
+  { what: 'the conversation', modelOnly: true, re: /(?<!\b(?:ids?|identifiers?|uuids?|keys?|handles?) of (?:the |a |this |that )?)\b(?:chat history|conversation(?: history)?|previous messages|message history|transcript|system prompt|prior messages|user'?s? messages)\b(?! ?(?:(?:thread|topic|message|chat) )?(?:ids?|identifiers?|keys?|uuids?|numbers?|handles?|refs?)\b)/, unless: /\b(?:chat\w*|messag\w*|conversation\w*|memor\w*|summar\w*|transcri\w*|histor\w*|assistant|prompts?|llm|ai|agent|e-?mails?|mail\w*|inbox\w*|threads?|natural language|questions?|q&a)\b/ },
   {
     what: 'the user\'s own passwords or credential stores',
     re: /\b(?:(?:your|the user'?s?|account|login|personal|master|root|admin|git|github|email|bank|wifi|vault) (?:\w+ )?(?:password|passphrase|credentials?|credential store|pin|one-time code|otp|2fa code|recovery codes?)|credential store|git credentials?|(?:seed|recovery|mnemonic) phrase)\b/,
@@ -104,6 +109,9 @@ const OUTPUT_PLACE = /\b(?:(?:custom |target |destination |output |download(?:s)
 
 /** Parameters asking for private data that the tool's purpose does not explain. */
 function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit): boolean {
+  // Switches and numbers (`full_history: boolean`) cannot carry text: only the model can hand over the
+  // conversation, so such a parameter chooses what this tool returns of its own.
+  const switches = new Set(fields.filter((f) => f.param !== undefined && f.field.endsWith(`.${f.param}.type`) && SWITCH_TYPE.test(f.text)).map((f) => f.param));
   for (let order = 0; order < fields.length; order++) {
     const f = fields[order];
     if (f === undefined || f.param === undefined || !(f.isParamName || f.kind === 'description' || f.kind === 'title')) continue;
@@ -113,7 +121,7 @@ function sensitiveAsk(fields: readonly FieldText[], purpose: string, emit: Emit)
     if (OUTPUT_PLACE.test(text) || ENUMERATION.test(f.text) || NAMED_LOOKUP.test(f.text) || REFERENCE_TO.test(text) || ID_PARAM.test(f.param)) continue;
     // Only names made for the ask count (attacks name theirs `cookies` too, so a name never explains the rest).
     const param = f.param;
-    const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose) && !(a.params?.test(param) ?? false));
+    const ask = SENSITIVE_ASKS.find((a) => a.re.test(text) && !a.unless.test(purpose) && !(a.params?.test(param) ?? false) && !(a.modelOnly === true && switches.has(param)));
     if (ask === undefined) continue;
     emit({
       rule: 'mismatch.capability',

@@ -129,19 +129,35 @@ export interface PhraseRule {
 /** Abbreviations whose final dot does not end a sentence ("e.g.", "i.e.", "etc."). */
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp)\.$/i;
 
+/** What follows a shell pipe (`… | sh`, `| base64 -d`): a command, not a new clause. */
+const SHELL_AFTER_PIPE = /^(?:sudo |)(?:(?:ba|z|da|k|fi)?sh|python3?|perl|ruby|node|php|iex|invoke-\w+|tee|base64|xxd|gzip|gunzip|nc|ncat|netcat|curl|wget|xargs|grep|egrep|awk|sed|head|tail|sort|uniq|wc|jq|yq|cut|tr|cat|less|more|openssl|gpg|sh|cmd|powershell|pwsh|out-\w+|select-\w+|where-\w+|foreach-\w+|format-\w+|convert\w*-\w+)\b/;
+
+/**
+ * A separator " | " between clauses of one line ("Base URL: … | Authentication: none | …"), which
+ * ends a sentence like a full stop; a shell pipe (`curl … | sh`) and the cells of a markdown table
+ * row (`| tool | argument |`, read as one statement) do not.
+ */
+export function isClauseBar(text: string, i: number): boolean {
+  if (text[i] !== '|' || text[i - 1] !== ' ' || text[i + 1] !== ' ' || SHELL_AFTER_PIPE.test(text.slice(i + 2, i + 24))) return false;
+  const start = text.lastIndexOf('\n', i) + 1;
+  const end = text.indexOf('\n', i);
+  const line = text.slice(start, end < 0 ? text.length : end).trim();
+  return !line.startsWith('|') && !line.endsWith('|');
+}
+
 /** The text that holds a match: the sentence around it, capped. */
 export function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
   let s = start;
   while (s > 0 && start - s < 240) {
     const c = text[s - 1];
     // An ellipsis ("curl ... | sh") does not end a sentence.
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[s] ?? ' ') && text[s - 2] !== '.' && !ABBREVIATION.test(text.slice(Math.max(0, s - 8), s)))) break;
+    if (c === '\n' || isClauseBar(text, s - 1) || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[s] ?? ' ') && text[s - 2] !== '.' && !ABBREVIATION.test(text.slice(Math.max(0, s - 8), s)))) break;
     s--;
   }
   let e = end;
   while (e < text.length && e - end < 240) {
     const c = text[e];
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s|$/.test(text[e + 1] ?? '') && text[e - 1] !== '.' && !ABBREVIATION.test(text.slice(Math.max(0, e - 7), e + 1)))) break;
+    if (c === '\n' || isClauseBar(text, e) || ((c === '.' || c === '!' || c === '?') && /\s|$/.test(text[e + 1] ?? '') && text[e - 1] !== '.' && !ABBREVIATION.test(text.slice(Math.max(0, e - 7), e + 1)))) break;
     e++;
   }
   return { before: text.slice(s, start), after: text.slice(end, e) };
