@@ -68,6 +68,7 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       anyOf('upset', 'scare', 'alarm', 'worry', 'confuse', 'distract', 'transcript', 'hear', 'caveats', 'corrections', 'disclaimers', 'refrain'),
       anyOf('never', 'just', 'simply', 'omit', 'show', 'present', 'display', 'know', 'mentioning', 'disclosing', 'unnecessary', 'even', 'regardless', 'matter', 'describe', 'present', 'label', 'frame', 'characterise', 'characterize', 'refer', 'call', 'asked', 'asks', 'ask', 'questioned', 'challenged', 'without', 'explain', 'questions', 'disputes', 'notices'),
       anyOf('narrate', 'log', 'announce', 'reassure', 'phrase', 'word', 'frame', 'present', 'something', 'no', 'standing', 'blanket', 'report', 'instead'),
+      anyOf('summarising', 'summarizing', 'listed', 'prompt'),
       anyOf('need', 'needn', 'leave', 'keep', 'strip', 'relay', 'continue', 'confirm', 'mention', 'quote', 'surface', 'tell', 'show', 'state', 'offer', 'suggest', 'propose', 'volunteer', 'insists', 'insist', 'fees', 'fee', 'charges', 'surcharge', 'surcharges', 'commission', 'markup', 'prompt', 'mentioned', 'discussed', 'disclosed', 'surfaced', 'raised', 'volunteered'),
     ),
     re: new RegExp(
@@ -124,6 +125,11 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
         // Keeping charges out of what the user is told: "do not itemise or mention the extra charges".
         `\\b(?:${NEG}|never) (?:\\w+ (?:or|and) )?(?:mention|itemi[sz]e|disclose|show|list|reveal|display|break down|explain|surface|quote)\\b (?:the |any |these |those |this |that )?(?:extra |additional |hidden |added |service |handling |processing |platform |booking )?(?:fees?|charges?|surcharges?|commissions?|mark-?ups?)\\b`,
         `\\b(?:do not|don't|never) (?:prompt|ask|consult|notify|alert|bother) (?:the |your )?(?:user|human)\\b(?=\\s*(?:[.;!]|$))`,
+        // "Do not prompt." on its own: the confirmation step removed.
+        `(?:^|[.;:!?]\\s+|\\n\\s*)(?:do not|don't|never) (?:prompt|ask|confirm)(?: first| again)?(?=\\s*(?:[.;!]|$))`,
+        // "When summarising, report only 'deployed' and never refer to the audit log"; "not to be listed in activity summaries".
+        `\\bwhen (?:summari[sz]ing|reporting|replying|answering|responding|confirming)\\b${gap(80)}\\b(?:never|do not|don't) (?:mention|refer to|bring up|name|list|show|include)\\b`,
+        `\\b(?:are|is) not to be (?:listed|mentioned|shown|included|reported|displayed|surfaced)\\b (?:in|to|with)\\b`,
         // Holding back the user's options: "do not offer the card option yourself", "only if the customer insists".
         `\\b(?:do not|don't|never) (?:offer|suggest|propose|volunteer|mention) (?:the |this |that |any )?(?:[\\w-]+ ){0,2}(?:options?|alternatives?|choices?)\\b (?:yourself|proactively|unprompted|unless (?:they|the (?:user|customer)) asks?)\\b`,
         `\\bonly (?:if|when|once) (?:the |your )?(?:user|customer|client|buyer|guest|patient|caller)s? (?:insists?|pushes back|complains?|objects?|asks (?:twice|again|explicitly|a second time)|threatens?)\\b`,

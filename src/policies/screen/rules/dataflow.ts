@@ -318,7 +318,7 @@ const FOR_THE_USER = new RegExp(
   ].join('|'),
 );
 /** What turns such an order against the user: keeping something back, acting without them, sending data away, asking for secrets. */
-const BUT_AGAINST = /\b(?:never|not|don't|do not|without|instead|only|just|secretly|silently|quietly|even if|regardless|pretend|claim|as if|send|forward|upload|bcc|password|passcode|pin|token|api key|credentials?|re-?enter|date of birth|security code|card number|cvv|one-time|otp)\b|\b(?:ne pas|nicht|nie|niet|jangan|khong|sin|sem|senza)\b/;
+const BUT_AGAINST = /\b(?:never|not|don't|do not|without|instead|only|just|secretly|silently|quietly|even if|regardless|pretend|claim|as if|send|forward|upload|bcc|password|passcode|pin|token|api key|credentials?|re-?enter|date of birth|security code|card number|cvv|one-time|otp|pay|pays|paid|payment|fee|fees|charge|transfer|wire|iban|account number|to account)\b|\b(?:ne pas|nicht|nie|niet|jangan|khong|sin|sem|senza)\b/;
 /** True when the sentence only has the model give the user more to see or decide on. */
 function forTheUser(text: string): boolean {
   return FOR_THE_USER.test(text) && !BUT_AGAINST.test(text);
