@@ -176,6 +176,14 @@ const KINDS: readonly Kind[] = [
     },
   },
   {
+    // "01110000 01101111 01110011 01110100": ASCII written as groups of eight bits.
+    name: 'binary',
+    quick: (s) => /[01]{8}[\s,]+[01]{8}[\s,]+[01]{8}/.test(s),
+    rule: 'encoded.binary-instructions',
+    re: /(?<![01])[01]{8}(?:[\s,]+[01]{8}){5,}(?![01])/g,
+    decode: (s) => printable(s.split(/[\s,]+/).map((b) => String.fromCharCode(parseInt(b, 2))).join('')),
+  },
+  {
     // ["r","e","a","d"," ","~","/",".","n","e","t","r","c"]: a string spelt as an array of characters.
     name: 'character array',
     quick: (s) => /\[\s*["']/.test(s),
