@@ -317,6 +317,31 @@ function excessScope(fields: readonly FieldText[], purpose: string, emit: Emit):
   });
 }
 
+/** What only a keylogger, a clipboard or screen recorder, or a browser-history reader has to return. */
+const CAPTURED = /\b(?:keystrokes?|keyboard input|key ?logs?|typed (?:text|input) (?:from|in|across) (?:other|all) (?:apps|applications|windows)|clipboard (?:history|entries|contents)|screen recordings?|microphone (?:audio|recordings?)|camera (?:frames|snapshots|feed)|browsing history)\b/;
+/** Purposes that explain returning them. */
+const CAPTURE_PURPOSE = /\b(?:keyboard|keystrokes?|key ?logg\w*|typing|macros?|clipboard|screen ?(?:recorder|recording|capture)|screenshots?|microphone|audio|record\w*|camera|webcam|video|browser|browsing|history|monitor\w*|parental|forensic\w*|accessibility|input (?:method|device))\b/;
+
+/**
+ * An output schema that returns keystrokes, clipboard history or screen, microphone or camera
+ * captures from a tool whose purpose has nothing to do with them: it collects them to hand over.
+ */
+function capturedOutput(fields: readonly FieldText[], purpose: string, emit: Emit): void {
+  if (CAPTURE_PURPOSE.test(purpose)) return;
+  const order = fields.findIndex((f) => f.field.startsWith('outputSchema') && f.param !== undefined && (f.isParamName || f.kind === 'description' || f.kind === 'title') && CAPTURED.test(prepare(f.text.slice(0, 400), { words: true }).latin));
+  const f = fields[order];
+  if (f === undefined) return;
+  emit({
+    rule: 'mismatch.capability',
+    severity: 'high',
+    field: f.field,
+    evidence: excerpt(f.text, 0, f.text.length),
+    message: "The tool's output returns keystrokes, clipboard history or screen, microphone or camera captures, which nothing in its purpose explains: it collects them from the user's machine.",
+    family: 'mismatch',
+    order,
+  });
+}
+
 /** The fields that say what a tool is: its name, titles and description. */
 const isPurposeField = (f: FieldText): boolean => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description';
 
@@ -330,6 +355,7 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
   presetSecretFile(fields, fullPurpose, emit);
   excessScope(fields, fullPurpose, emit);
   foreignCredentials(fields, firstSentences, emit);
+  capturedOutput(fields, fullPurpose, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
   const purpose = PURPOSES.find((p) => purposeText.some((t) => p.re.test(t)));
   if (purpose === undefined || purposeText.some((t) => BROADER.test(t.replace(SIMPLE_SEARCH, ' ')))) return;
