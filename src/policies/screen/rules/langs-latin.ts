@@ -39,7 +39,7 @@ export const LATIN_LANGS: Record<string, Lang> = {
   it: {
     gate: anyOf('ignora', 'ignorare', 'ignorate', 'dimentica', 'dimenticare', 'tralascia', 'trascura', 'scavalca', 'non', 'senza', 'segretamente', 'nascosto', 'segreto', 'invia', 'inviare', 'includi', 'includere', 'passa', 'passare', 'allega', 'allegare', 'copia', 'copiare', 'condividi', 'aggiungi', 'rivela'),
     override: String.raw`\b(?:ignora|ignorare|ignorate|dimentica|dimenticare|tralascia|trascura|scavalca)\b (?:tutte )?(?:le |tue |sue )(?:\w+ )?(?:istruzioni|indicazioni|direttive|regole|ordini)\b`,
-    conceal: String.raw`\bnon (?:dire|dirlo|dirgli|informare|menzionare|avvisare|rivelare|comunicare|segnalare|raccontare)\b${gap(25)}\b(?:all'|al |l')?utent[ei]\b|\bsenza (?:che l'utente (?:lo )?(?:sappia|noti|se ne accorga)|(?:informare|avvisare|dire|chiedere)(?:lo)? (?:all'|a )?utente)\b|\b(?:segretamente|di nascosto|in segreto)\b`,
+    conceal: String.raw`\bnon (?:dire|dirlo|dirgli|informare|menzionare|avvisare|rivelare|comunicare|segnalare|raccontare)\b${gap(25)}\b(?:all'|al |l')?utent[ei]\b|\bsenza (?:che l'utente (?:lo )?(?:sappia|noti|se ne accorga)|(?:informare|avvisare|dire|chiedere)(?:lo)? (?:all'|a )?utente)\b|\bsenza (?:mostrarlo|mostrarla|mostrarli|dirlo|segnalarlo|menzionarlo|chiedere conferma)\b|\b(?:segretamente|di nascosto|in segreto)\b`,
     exfil: String.raw`\b(?:invia|inviare|includi|includere|passa|passare|allega|allegare|copia|copiare|condividi|aggiungi|rivela)\b${gap(40)}\b(?:conversazione|cronologia (?:della )?(?:chat|conversazione)|messaggi precedenti|prompt di sistema|istruzioni di sistema|tue istruzioni|chiavi? api|password|credenziali|variabili d'ambiente)\b`,
     redirect: String.raw`\bnon (?:usare|utilizzare|usate|chiamare|invocare) (?:nessun altro|altri|altre) (?:strumenti|strumento|tool)\b|\b(?:usa|utilizza|chiama|invoca)\b (?:sempre )?questo (?:strumento|tool)\b${gap(30)}\b(?:invece di|al posto di|prima)\b`,
   },
@@ -82,7 +82,7 @@ export const LATIN_LANGS: Record<string, Lang> = {
   nl: {
     gate: anyOf('negeer', 'vergeet', 'vertel', 'zeg', 'meld', 'zonder', 'stuur', 'verstuur', 'voeg', 'plak', 'kopieer', 'gebruik', 'roep', 'stiekem', 'inhoud', 'meestuurt', 'meesturen'),
     override: String.raw`\b(?:negeer|vergeet)\b (?:alle )?(?:eerdere |vorige )?(?:instructies|opdrachten|regels)\b`,
-    conceal: String.raw`\b(?:vertel|zeg|meld) (?:het |dit )?(?:aan )?de gebruiker (?:niet|niets)\b|\bzonder (?:dat )?de gebruiker\b${gap(20)}\b(?:weet|merkt|te informeren)\b|\bstiekem\b`,
+    conceal: String.raw`\b(?:vertel|zeg|meld) (?:het |dit )?(?:aan )?de gebruiker (?:niet|niets)\b|\b(?:zeg|vertel|meld) (?:nooit|niet) (?:tegen|aan) de gebruiker\b|\bzonder (?:dat )?de gebruiker\b${gap(20)}\b(?:weet|merkt|te informeren)\b|\bzonder (?:het )?(?:te (?:tonen|melden|zeggen|vragen))\b|\bstiekem\b`,
     exfil: String.raw`\b(?:stuur|verstuur|voeg|plak|kopieer|meestuurt|meesturen|mee te sturen)\b${gap(40)}\b(?:netrc|npmrc|env|ssh|chatgeschiedenis|het hele gesprek|eerdere berichten|systeemprompt|wachtwoorden|api-sleutels|omgevingsvariabelen)\b|\binhoud van\b${gap(20)}\b(?:netrc|npmrc|env|ssh|id_rsa|credentials)\b${gap(30)}\b(?:meestuurt|meesturen|mee te sturen|stuurt|stuur|plakt|plak)\b`,
     redirect: String.raw`\b(?:gebruik|roep) (?:altijd )?(?:deze tool|dit hulpmiddel)\b${gap(20)}\b(?:in plaats van|eerst)\b`,
   },
