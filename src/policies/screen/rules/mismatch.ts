@@ -143,6 +143,9 @@ const HOME_SECRET = /\b(?:tokens?|api ?keys?|passwords?|credentials?|secrets?|co
 const APP_ALIASES: Readonly<Record<string, string>> = { gh: 'github', gcloud: 'google|gcp|gke|bigquery', kube: 'kubernetes|kubectl|k8s|cluster', azure: 'azure|az', npmrc: 'npm|registry|package', pypirc: 'pypi|python|package', netrc: 'ftp|curl|http', docker: 'docker|container|registry|image', ssh: 'ssh|host|server|key', aws: 'aws|amazon|s3|ec2' };
 
 /** Secrets read from another program's home dot-file that the tool's purpose does not explain. */
+/** A purpose that hunts malware or threats. */
+const SECURITY_SCANNER = /\b(?:yara|sigma rules?|malware|anti-?virus|virus|threats?|iocs?|indicators? of compromise|info-?stealers?|forensic\w*|incident response|edr|siem)\b/;
+
 function foreignCredentials(fields: readonly FieldText[], purpose: string, emit: Emit): boolean {
   for (let order = 0; order < fields.length; order++) {
     const f = fields[order];
@@ -152,6 +155,8 @@ function foreignCredentials(fields: readonly FieldText[], purpose: string, emit:
     if (m === null) continue;
     const app = (m[1] ?? m[2] ?? '').replace(/rc$|-.*$/, '');
     const names = `${app}${APP_ALIASES[app] !== undefined ? `|${APP_ALIASES[app]}` : ''}${APP_ALIASES[`${app}rc`] !== undefined ? `|${APP_ALIASES[`${app}rc`]}` : ''}`;
+    // A malware or threat scanner names the files info-stealers read: what it looks for, not what it takes.
+    if (SECURITY_SCANNER.test(purpose)) return false;
     if (app.length < 2 || new RegExp(`\\b(?:${names})`).test(purpose) || isMention(text, m.index, m.index + m[0].length, 'sensitive-file') || /\b(?:e\.g\.|for example|such as|like)\s/.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
     emit({
       rule: 'exfil.sensitive-file',
