@@ -11,6 +11,7 @@ import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
 import { CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { isClauseBar, rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
+import { AGAINST_USER } from './scope.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
 interface Cargo {
@@ -317,11 +318,15 @@ const FOR_THE_USER = new RegExp(
     String.raw`\b(?:afficher|montrer|indiquer|signaler|confirmer|mostrar|indicar|confirmar|informar|avisar|zeigen|anzeigen|mitteilen|bestatigen|mostrare|indicare|confermare|segnalare|tonen|melden|bevestigen|pokazac|potwierdzic|goster|gostermek|tampilkan|hien thi|xac nhan)\b[^.!?\n]{0,60}\b(?:utilisateur|usuario|usuaria|nutzer|benutzer|utente|gebruiker|uzytkownik\w*|kullanici\w*|pengguna|nguoi dung)`,
   ].join('|'),
 );
-/** What turns such an order against the user: keeping something back, acting without them, sending data away, asking for secrets. */
-const BUT_AGAINST = /\b(?:never|not|don't|do not|without|instead|only|just|secretly|silently|quietly|even if|regardless|pretend|claim|as if|send|forward|upload|bcc|password|passcode|pin|token|api key|credentials?|re-?enter|date of birth|security code|card number|cvv|one-time|otp|pay|pays|paid|payment|fee|fees|charge|transfer|wire|iban|account number|to account)\b|\b(?:ne pas|nicht|nie|niet|jangan|khong|sin|sem|senza)\b/;
+/**
+ * Besides what turns any note against the user (`AGAINST_USER`: concealment, acting without them,
+ * moving data, secrets): any negation or restriction, a scripted claim, asking for codes or personal
+ * data, and money.
+ */
+const ALSO_AGAINST = /\b(?:never|not|don't|do not|without|instead|only|just|even if|regardless|pretend|claim|as if|passcode|pin|re-?enter|date of birth|security code|card number|cvv|one-time|otp|pay|pays|paid|payment|fee|fees|charge|transfer|wire|iban|account number|to account)\b|\b(?:ne pas|nicht|nie|niet|jangan|khong|sin|sem|senza)\b/;
 /** True when the sentence only has the model give the user more to see or decide on. */
 function forTheUser(text: string): boolean {
-  return FOR_THE_USER.test(text) && !BUT_AGAINST.test(text);
+  return FOR_THE_USER.test(text) && !AGAINST_USER.test(text) && !ALSO_AGAINST.test(text);
 }
 
 /**
@@ -378,10 +383,10 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
   // A preset that is a template for the user's personal data or secrets ("{{USER_HOME_ADDRESS}}",
   // "${OPENAI_API_KEY}"): the model fills the placeholders in, and the data leave with the call.
   if (field.kind === 'value' && PRESET.test(field.field)) {
+    // A placeholder naming what the field is for (the user's phone in `phone`, a token in `github_token`) is the purpose.
+    const own = (field.param ?? '').toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3);
     for (const m of field.text.matchAll(PLACEHOLDER)) {
       const name = (m[1] ?? m[2] ?? m[3] ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[^A-Za-z]+/g, ' ').toLowerCase();
-      // A placeholder naming what the field is for (the user's phone in `phone`, a token in `github_token`) is the purpose.
-      const own = (field.param ?? '').toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3);
       if (PRIVATE_PLACEHOLDER.test(name) && !own.some((w) => name.split(' ').includes(w))) {
         flag('exfil.personal-data', 'high', 'conversation', "A default or constant of this tool's schema is a template for the user's personal data or secrets (a placeholder such as {{USER_PHONE}}). The AI model fills it in, and the data leave with the call.");
         break;
