@@ -147,6 +147,8 @@ const APP_ALIASES: Readonly<Record<string, string>> = { gh: 'github', gcloud: 'g
 const SECURITY_SCANNER = /\b(?:yara|sigma rules?|malware|anti-?virus|virus|threats?|iocs?|indicators? of compromise|info-?stealers?|forensic\w*|incident response|edr|siem)\b/;
 
 function foreignCredentials(fields: readonly FieldText[], purpose: string, emit: Emit): boolean {
+  // A malware or threat scanner names the files info-stealers read: what it looks for, not what it takes.
+  if (SECURITY_SCANNER.test(purpose)) return false;
   for (let order = 0; order < fields.length; order++) {
     const f = fields[order];
     if (f === undefined || f.kind !== 'description') continue;
@@ -155,8 +157,6 @@ function foreignCredentials(fields: readonly FieldText[], purpose: string, emit:
     if (m === null) continue;
     const app = (m[1] ?? m[2] ?? '').replace(/rc$|-.*$/, '');
     const names = `${app}${APP_ALIASES[app] !== undefined ? `|${APP_ALIASES[app]}` : ''}${APP_ALIASES[`${app}rc`] !== undefined ? `|${APP_ALIASES[`${app}rc`]}` : ''}`;
-    // A malware or threat scanner names the files info-stealers read: what it looks for, not what it takes.
-    if (SECURITY_SCANNER.test(purpose)) return false;
     if (app.length < 2 || new RegExp(`\\b(?:${names})`).test(purpose) || isMention(text, m.index, m.index + m[0].length, 'sensitive-file') || /\b(?:e\.g\.|for example|such as|like)\s/.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
     emit({
       rule: 'exfil.sensitive-file',
@@ -264,19 +264,18 @@ export function scanAnnotations(def: unknown, fields: readonly FieldText[], emit
     .filter((f) => f.field === 'description' || f.field === 'title' || f.field === 'annotations.title')
     .map((f) => prepare(f.text.slice(0, 4000), {}).latin)
     .join(' \n ');
-  const said = (re: RegExp): boolean => {
-    const m = re.exec(text);
-    return m !== null && !NOT_SAID.test(text.slice(Math.max(0, m.index - 40), m.index));
+  /** `re` occurs in `where`, not negated just before ("never deletes"). */
+  const states = (where: string, re: RegExp): boolean => {
+    const m = re.exec(where);
+    return m !== null && !NOT_SAID.test(where.slice(Math.max(0, m.index - 40), m.index));
   };
+  const said = (re: RegExp): boolean => states(text, re);
   // The annotations' own other values: made-up keys that declare side effects or permissions ("x-permissions": ["exec:shell"]).
   const own = fields
     .filter((f) => f.field.startsWith('annotations') && f.field !== 'annotations.title' && f.kind !== 'key')
     .map((f) => prepare(f.text.slice(0, 1000), {}).latin)
     .join(' \n ');
-  const declares = (re: RegExp): boolean => {
-    const m = re.exec(own);
-    return m !== null && !NOT_SAID.test(own.slice(Math.max(0, m.index - 40), m.index));
-  };
+  const declares = (re: RegExp): boolean => states(own, re);
   // Where each side effect is stated: in the description or title, or in the annotations themselves.
   const deletes = said(DELETES) ? 'text' : declares(DELETES) || declares(WRITE_PERMISSION) ? 'own' : undefined;
   const uploads = said(UPLOADS) ? 'text' : declares(UPLOADS) || declares(NET_PERMISSION) ? 'own' : undefined;
