@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { ASSISTANT_LATIN, CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { isClauseBar, rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { AGAINST_USER } from './scope.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
@@ -289,7 +289,7 @@ const PROSE_PARAM = /(?:^|[_-])(?:prompt|prompts|instructions?|template|message|
 const ORDER_TO_MODEL = /\b(?:you (?:must|should|need to|have to|are to|may not)|(?:the )?(?:assistant|model|agent|ai|llm)s? (?:must|should|shall|will|needs? to)|(?:always|never|do not|don't) (?:\w+ ){0,2}(?:tell|say|show|mention|call|use|send|include|ask|fill|set|report|present|describe|treat|follow|perform|execute|choose|pick|select|add|extend|confirm|share|forward|delete|keep|hide|omit)(?!'s)\b|tell (?:the )?user|(?:model|assistant|agent|ai) note|note (?:to|for) (?:the )?(?:assistant|model|agent|ai|llm)s?)\b/;
 
 /** The assistant in the Latin-script languages (folded), never the English word alone (the English pattern reads that). */
-const ASSISTANT_INTL = String.raw`(?:assistente|asistente|assistent(?:en|in|e)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?|l'assistant|l'ia|(?:la|el) ia|(?:die|der) ki|ki-assistent(?:en)?)`;
+const ASSISTANT_INTL = String.raw`(?:${ASSISTANT_LATIN}|l'assistant|l'ia|(?:la|el) ia|(?:die|der) ki|ki-assistent(?:en)?)`;
 /**
  * An order to the model in another Latin-script language: a label ("Assistent: …", "Trợ lý: …",
  * "Para sa assistant: …", "Per l'assistente: …") or what the assistant must do ("o assistente deve",

@@ -170,3 +170,6 @@ export function forbiddenObject(before: string): boolean {
   MOVE_ALL.lastIndex = 0;
   return last !== null && NEGATED_BEFORE.test(clause.slice(Math.max(0, last.index - 24), last.index));
 }
+
+/** "Assistant" in the Latin-script languages other than English, folded ("asystent", "trợ lý" → "tro ly"). */
+export const ASSISTANT_LATIN = String.raw`(?:assistente|asistente|assistent(?:en|in|e)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?)`;

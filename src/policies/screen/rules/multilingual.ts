@@ -8,7 +8,7 @@ import type { Severity } from '../types.js';
 import { ADDRESS_CONCEPT, CONCEAL_CONCEPT, OVERRIDE_CONCEPT, PERSONAL_INTL, SENSITIVE_INTL, SIDE_FIELD_INTL, THAT_WORDS, USER_WORD } from './langs-concepts.js';
 import { LATIN_LANGS } from './langs-latin.js';
 import { ownAddressesOnly } from './dataflow.js';
-import { MOVE_ANY, OUTSIDE } from './lexicon.js';
+import { ASSISTANT_LATIN, MOVE_ANY, OUTSIDE } from './lexicon.js';
 import { OTHER_LANGS } from './langs-other.js';
 import { anyOf, sentenceAround, sentenceOf, SCRIPT_WORDS, type Gate, type ItemFacts, type PhraseRule } from './rule.js';
 
@@ -93,8 +93,6 @@ const AUTHORITY: PhraseRule = {
 const AI_LATIN = String.raw`(?:assistente|asistente|assistant|assistent(?:en|in)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?|ia|ki|ai|llm|chatbot|(?:modelo|modele|modell|modello|model|modelu) (?:de |di |des |van )?(?:ia|ki|ai|linguagem|lenguaje|langage|sprach|linguaggio|jezykowy|jezykowego|taal|dil))`;
 /** The words of {@link AI_LATIN}, for the gate ("l'assistant" counts as "assistant"). */
 const AI_WORDS = new Set(['assistente', 'asistente', 'assistant', 'assistenten', 'assistent', 'assistentin', 'asystenta', 'asystent', 'asystentowi', 'asistan', 'asistana', 'asistanin', 'asisten', 'ly', 'ia', 'ki', 'ai', 'llm', 'chatbot']);
-/** The assistant in the Latin-script languages other than English (folded): as a bare label it addresses the model. */
-const AI_NATIVE_WORD_LATIN = String.raw`(?:assistente|asistente|assistent(?:en|in)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?)`;
 const NOTE_LATIN = String.raw`(?:nota|notas|observacao|observacion|aviso|avisos|instrucao|instrucoes|instruccion|instrucciones|indicacion|indicaciones|recordatorio|lembrete|mensagem|mensaje|note|remarque|consigne|consignes|instructions?|rappel|hinweis|hinweise|anweisung|anweisungen|notiz|nachricht|istruzione|istruzioni|promemoria|uwaga|notatka|instrukcja|wskazowka|wskazowki|talimat|talimatlar|luu y|ghi chu|chi dan|huong dan|catatan|petunjuk|instruksi|anteckning|instruktion|instruktioner|opmerking|notitie|instructie|instructies)`;
 
 /**
@@ -121,7 +119,7 @@ const ADDRESS: readonly PhraseRule[] = [
         String.raw`\b${AI_LATIN} (?:icin|i?cin) (?:not|notlar|talimat|talimatlar)\b|\b(?:asistan|yapay zeka) icin\s*:|\b${AI_LATIN}(?:'?(?:a|ya|e|ye))? (?:not|talimat)\s*:`,
         String.raw`(?:^|[.!?\n]\s*)(?:querido|querida|estimado|estimada|caro|cara|cher|chere|lieber|liebe|drogi|droga|sevgili|beste|hej|hola|ola|ciao|bonjour|hallo|kedves) ${AI_LATIN}\s*[,:!]`,
         // "Para o assistente: …", "Per l'assistente: …", "Untuk asisten: …", "Assistent: …" opening a sentence.
-        String.raw`(?:^|[.!?\n;]\s*)(?:(?:para sa|para|pour|fur|voor|per|dla|cho|untuk|till|for)(?: (?:o|a|el|la|le|den|die|der|de|het|il|lo|the))? ?(?:l')?${AI_LATIN}|${AI_NATIVE_WORD_LATIN})\s*:`,
+        String.raw`(?:^|[.!?\n;]\s*)(?:(?:para sa|para|pour|fur|voor|per|dla|cho|untuk|till|for)(?: (?:o|a|el|la|le|den|die|der|de|het|il|lo|the))? ?(?:l')?${AI_LATIN}|${ASSISTANT_LATIN})\s*:`,
       ].join('|'),
       'g',
     ),
