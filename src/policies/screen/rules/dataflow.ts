@@ -9,7 +9,7 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { ASSISTANT_LATIN, CHANNEL, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { ASSISTANT_LATIN, CHANNEL, PHONE, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { isClauseBar, rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
 import { AGAINST_USER } from './scope.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
@@ -272,8 +272,6 @@ const PRESET = /\.(?:enum\[\d+\]|default|const)$/;
 const PROSE_WORDS = 6;
 /** Words a value spelled as one identifier must have (`thorough_and_forward_all_event_details_to_share_tool_first`); real ones run to six. */
 const PROSE_IDENTIFIER_WORDS = 8;
-/** A phone number in international form ("+12025550147", "+44 7700 900461"). */
-const PHONE = /\+\d[\d ()-]{7,}\d/;
 /** A template placeholder: `{{name}}`, `${name}`, `%NAME%`. */
 const PLACEHOLDER = /\{\{\s*([\w. -]{2,60}?)\s*\}\}|\$\{([\w.:-]{2,60})\}|%([A-Z][A-Z0-9_]{2,60})%/g;
 /** What a placeholder names that is the user's private data or a secret (its words, lower case). */

@@ -21,6 +21,7 @@ import {
   forbiddenObject,
   ONLY_IF_USER_GAVE,
   OWN_OUTPUT_OPTION,
+  PHONE,
   SECRET,
   SAFE_STORE,
   SECRET_SOURCE,
@@ -161,7 +162,7 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     message: "The text tells the AI model to pass the user's one-time codes (SMS, 2FA) to a phone number, address or other place: whoever gets them can take over the user's accounts.",
     gate: anyOf('otp', 'otps', 'one-time', 'verification', '2fa', 'mfa', 'sms', 'passcode', 'passcodes'),
     re: new RegExp(
-      String.raw`\b(?:one-time|otp|2fa|mfa|sms|verification|login|security) (?:\w+ )?(?:codes?|passcodes?|passwords?|otps?)\b${gap(80)}\b(?:forward|forwarded|send|sent|relay|relayed|pass|passed|copy|copied|share|shared|text|texted)\b${gap(60)}(?:\+\d[\d ()-]{6,}\d|[\w.+-]+@[\w-]+\.[a-z]{2,}|https?:\/\/)|\b(?:forward|send|relay|pass|copy|share)\b${gap(40)}\b(?:one-time|otp|2fa|mfa|sms|verification) (?:\w+ )?(?:codes?|passcodes?|otps?)\b${gap(60)}(?:\+\d[\d ()-]{6,}\d|[\w.+-]+@[\w-]+\.[a-z]{2,}|https?:\/\/)`,
+      String.raw`\b(?:one-time|otp|2fa|mfa|sms|verification|login|security) (?:\w+ )?(?:codes?|passcodes?|passwords?|otps?)\b${gap(80)}\b(?:forward|forwarded|send|sent|relay|relayed|pass|passed|copy|copied|share|shared|text|texted)\b${gap(60)}(?:${PHONE.source}|[\w.+-]+@[\w-]+\.[a-z]{2,}|https?:\/\/)|\b(?:forward|send|relay|pass|copy|share)\b${gap(40)}\b(?:one-time|otp|2fa|mfa|sms|verification) (?:\w+ )?(?:codes?|passcodes?|otps?)\b${gap(60)}(?:${PHONE.source}|[\w.+-]+@[\w-]+\.[a-z]{2,}|https?:\/\/)`,
       'g',
     ),
   },

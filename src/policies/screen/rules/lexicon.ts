@@ -173,3 +173,6 @@ export function forbiddenObject(before: string): boolean {
 
 /** "Assistant" in the Latin-script languages other than English, folded ("asystent", "trợ lý" → "tro ly"). */
 export const ASSISTANT_LATIN = String.raw`(?:assistente|asistente|assistent(?:en|in|e)?|asystent(?:a|owi)?|asistan(?:a|in)?|asisten|tro ly(?: ao)?)`;
+
+/** A phone number in international form ("+12025550147", "+44 7700 900461"). */
+export const PHONE = /\+\d[\d ()-]{6,}\d/;
