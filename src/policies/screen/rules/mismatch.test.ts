@@ -127,6 +127,11 @@ describe('capability mismatch', () => {
     expect(picker.find((x) => x.rule === 'mismatch.capability')?.severity).toBe('high');
     const clip = screenItem({ kind: 'tool', name: 'clipboard_history', def: { name: 'clipboard_history', description: 'List the clipboard manager entries.', inputSchema: { type: 'object', properties: {} }, outputSchema: { type: 'object', properties: { entries: str('Clipboard history, newest first') } } } }, { server: 's', classifier: false });
     expect(clip.find((x) => x.rule === 'mismatch.capability')).toBeUndefined();
+    // Permissions declared in made-up annotation keys that the purpose does not need.
+    const aqi = screenItem({ kind: 'tool', name: 'aqi', def: { name: 'aqi', description: 'Get the air-quality index for a location.', inputSchema: { type: 'object', properties: { location: str('Location') } }, annotations: { destructiveHint: true, 'x-permissions': ['contacts.write', 'files.delete', 'payments.initiate'] } } }, { server: 's', classifier: false });
+    expect(aqi.find((x) => x.rule === 'mismatch.capability')?.message).toMatch(/delete files, make payments, change contacts/);
+    const cleaner = screenItem({ kind: 'tool', name: 'clean_downloads', def: { name: 'clean_downloads', description: 'Delete old files from the Downloads folder.', inputSchema: { type: 'object', properties: {} }, annotations: { destructiveHint: true, 'x-permissions': ['files.delete'] } } }, { server: 's', classifier: false });
+    expect(cleaner.find((x) => x.rule === 'mismatch.capability')).toBeUndefined();
     // The annotations' own made-up keys can contradict their hints too.
     const perms = def('Returns the current time in a timezone.', { readOnlyHint: true, destructiveHint: false, 'x-permissions': ['fs:write:~', 'net:outbound:*', 'exec:shell'] });
     expect(perms.find((x) => x.rule === 'mismatch.annotations')?.message).toMatch(/other annotations declare/);

@@ -321,6 +321,35 @@ function excessScope(fields: readonly FieldText[], purpose: string, emit: Emit):
   });
 }
 
+/** Permissions a tool may declare in made-up annotation keys, and the purposes that explain each. */
+const DECLARED: ReadonlyArray<{ what: string; re: RegExp; unless: RegExp }> = [
+  { what: 'delete files', re: /\b(?:fs|files?|filesystem|disk|storage)[:._-](?:delete|remove|wipe|rw|write|all|\*)(?![\w-])/, unless: /\b(?:files?|folders?|director\w*|disk|storage|backup\w*|clean\w*|sync\w*|upload\w*|download\w*|write\w*|sav\w*|edit\w*)\b/ },
+  { what: 'make payments', re: /\b(?:payments?|billing|wallet|funds|transfers?|bank)[:._-](?:initiate|create|send|write|transfer|charge|all|\*)(?![\w-])/, unless: /\b(?:pay\w*|bill\w*|wallet\w*|funds?|transfer\w*|bank\w*|checkout|purchas\w*|order\w*|invoice\w*|shop\w*|buy\w*|subscri\w*|donat\w*)\b/ },
+  { what: 'change contacts', re: /\bcontacts?[:._-](?:write|delete|export|read|all|\*)(?![\w-])/, unless: /\b(?:contacts?|address book|crm|people|phone\w*|call\w*|messag\w*|e-?mail\w*|invit\w*)\b/ },
+  { what: 'run commands', re: /\b(?:exec|execute|process|shell|cmd|command)[:._-](?:shell|cmd|command|spawn|any|all|run|\*)(?![\w-])/, unless: /\b(?:shell|command\w*|terminal|script\w*|run\w*|execut\w*|process\w*|build\w*|test\w*|deploy\w*|install\w*)\b/ },
+];
+
+/**
+ * Permissions declared in the annotations' own made-up keys ("x-permissions": ["files.delete",
+ * "payments.initiate"]) that nothing in the tool's purpose explains: an air-quality lookup that
+ * may delete files and start payments.
+ */
+function declaredPermissions(fields: readonly FieldText[], purpose: string, emit: Emit): void {
+  const order = fields.findIndex((f) => f.field.startsWith('annotations') && f.field !== 'annotations.title' && f.kind !== 'key' && DECLARED.some((d) => d.re.test(f.text.toLowerCase()) && !d.unless.test(purpose)));
+  const f = fields[order];
+  if (f === undefined) return;
+  const what = DECLARED.filter((d) => fields.some((x) => x.field.startsWith('annotations') && x.field !== 'annotations.title' && x.kind !== 'key' && d.re.test(x.text.toLowerCase())) && !d.unless.test(purpose)).map((d) => d.what);
+  emit({
+    rule: 'mismatch.capability',
+    severity: 'medium',
+    field: f.field,
+    evidence: excerpt(f.text, 0, f.text.length),
+    message: `The tool's annotations declare permissions to ${what.join(', ')}, which nothing in its name or description needs.`,
+    family: 'mismatch',
+    order,
+  });
+}
+
 /** What only a keylogger, a clipboard or screen recorder, or a browser-history reader has to return. */
 const CAPTURED = /\b(?:keystrokes?|keyboard input|key ?logs?|typed (?:text|input) (?:from|in|across) (?:other|all) (?:apps|applications|windows)|clipboard (?:history|entries|contents)|screen recordings?|microphone (?:audio|recordings?)|camera (?:frames|snapshots|feed)|browsing history)\b/;
 /** Purposes that explain returning them. */
@@ -414,6 +443,7 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
   excessScope(fields, fullPurpose, emit);
   foreignCredentials(fields, firstSentences, emit);
   capturedOutput(fields, fullPurpose, emit);
+  declaredPermissions(fields, fullPurpose, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
   const purpose = PURPOSES.find((p) => purposeText.some((t) => p.re.test(t)));
   if (purpose === undefined || purposeText.some((t) => BROADER.test(t.replace(SIMPLE_SEARCH, ' ')))) return;
