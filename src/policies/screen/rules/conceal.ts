@@ -3,6 +3,7 @@
  * description out of answers, or to act without asking. "Fails silently" and "overwrites without
  * warning" describe a tool's behaviour and are not flagged.
  */
+import { SECRET } from './lexicon.js';
 import { allOf, anyOf, gap, oneOf, sentenceAround, type PhraseRule } from './rule.js';
 import { NEG, NEG_W, USER, USER_W } from './words.js';
 
@@ -15,7 +16,7 @@ const UNLESS_ASKED = /\bunless (?:\w+ ){0,3}(?:asks?|asked|requests?|requested|n
 /** A thing kept out of the chat or the answer ("is never shown in the chat"). */
 const KEPT_OUT_OF_CHAT = /^(?:never|not) (?:\w+ ){0,2}(?:shown|displayed|printed|echoed|revealed|exposed|repeated|written|included|pasted)\b/;
 /** A secret as the subject of the sentence: keeping it out of the chat is protection. */
-const SECRET_SUBJECT = /\b(?:passwords?|passphrases?|pins?|secrets?|tokens?|api keys?|private keys?|one-time codes?|otps?|cvv|cvc|card numbers?|credentials?|recovery (?:codes?|phrases?)|seed phrases?)\b/;
+const SECRET_SUBJECT = new RegExp(String.raw`\b(?:${SECRET}|pins?|one-time codes?|otps?|cvv|cvc|card numbers?|recovery (?:codes?|phrases?)|seed phrases?)\b`);
 
 /** English concealment rules. */
 export const CONCEAL_RULES: readonly PhraseRule[] = [

@@ -241,8 +241,12 @@ function presetSecretFile(fields: readonly FieldText[], purpose: string, emit: E
 const DELETES = /\bdrops? (?:the |all |every )?[\w.-]+ (?:tables?|databases?|collections?|schemas?)\b|\b(?:(?:files?|originals?|photos?|images?|records?|data|copies|folders?|messages?|e-?mails?|backups?|repos?|branches?|projects?) (?:are|is|get|gets|will be) (?:then )?(?:deleted|erased|wiped|purged|overwritten)|(?:deletes?|erases?|wipes?|purges?) (?:the |your |all |any )?(?:local |original |source )?(?:files?|originals?|photos?|images?|records?|data|folders?|messages?|e-?mails?|backups?))\b/;
 /** A description saying the tool sends the user's things somewhere. */
 const UPLOADS = /\b(?:(?:are|is|get|gets|will be) (?:also )?(?:uploaded|sent|synced|copied|backed up|transmitted) to|(?:uploads?|sends?|syncs?|transmits?) (?:the |your |all |a copy of |them |it )(?:\w+ ){0,2}to) (?:our |the |a |an )?(?:[\w-]+ ){0,2}(?:cloud|servers?|backend|storage|bucket|service|endpoint)\b/;
-/** A permission that writes, deletes or runs commands, as servers spell them in made-up annotation keys ("fs:write:~", "exec:shell"). */
-const WRITE_PERMISSION = /\b(?:(?:fs|file|files|filesystem|disk|storage)[:._-](?:write|delete|rw|all|\*)|(?:exec|execute|process|shell|cmd|command)[:._-](?:shell|cmd|command|spawn|any|all|run|\*)|sudo|root[:._-]access)(?![\w-])/;
+/** A permission to write or delete files, as servers spell them in made-up annotation keys ("fs:write:~", "files.delete"). */
+const FILE_PERMISSION = String.raw`(?:fs|files?|filesystem|disk|storage)[:._-](?:write|delete|remove|wipe|rw|all|\*)`;
+/** A permission to run commands ("exec:shell", "process.spawn"). */
+const EXEC_PERMISSION = String.raw`(?:exec|execute|process|shell|cmd|command)[:._-](?:shell|cmd|command|spawn|any|all|run|\*)`;
+/** A permission that writes, deletes or runs commands. */
+const WRITE_PERMISSION = new RegExp(String.raw`\b(?:${FILE_PERMISSION}|${EXEC_PERMISSION}|sudo|root[:._-]access)(?![\w-])`);
 /** A permission that reaches the network beyond the service ("net:outbound:*"). */
 const NET_PERMISSION = /\b(?:net|network|http|internet)[:._-](?:outbound|egress|any|all|\*)(?![\w-])/;
 const NOT_SAID = /\b(?:never|not|no|without|nothing)\b[^.!?\n]{0,30}$/;
@@ -272,7 +276,7 @@ export function scanAnnotations(def: unknown, fields: readonly FieldText[], emit
   const said = (re: RegExp): boolean => states(text, re);
   // The annotations' own other values: made-up keys that declare side effects or permissions ("x-permissions": ["exec:shell"]).
   const own = fields
-    .filter((f) => f.field.startsWith('annotations') && f.field !== 'annotations.title' && f.kind !== 'key')
+    .filter(isOwnAnnotationValue)
     .map((f) => prepare(f.text.slice(0, 1000), {}).latin)
     .join(' \n ');
   const declares = (re: RegExp): boolean => states(own, re);
@@ -323,10 +327,10 @@ function excessScope(fields: readonly FieldText[], purpose: string, emit: Emit):
 
 /** Permissions a tool may declare in made-up annotation keys, and the purposes that explain each. */
 const DECLARED: ReadonlyArray<{ what: string; re: RegExp; unless: RegExp }> = [
-  { what: 'delete files', re: /\b(?:fs|files?|filesystem|disk|storage)[:._-](?:delete|remove|wipe|rw|write|all|\*)(?![\w-])/, unless: /\b(?:files?|folders?|director\w*|disk|storage|backup\w*|clean\w*|sync\w*|upload\w*|download\w*|write\w*|sav\w*|edit\w*)\b/ },
+  { what: 'delete files', re: new RegExp(String.raw`\b${FILE_PERMISSION}(?![\w-])`), unless: /\b(?:files?|folders?|director\w*|disk|storage|backup\w*|clean\w*|sync\w*|upload\w*|download\w*|write\w*|sav\w*|edit\w*)\b/ },
   { what: 'make payments', re: /\b(?:payments?|billing|wallet|funds|transfers?|bank)[:._-](?:initiate|create|send|write|transfer|charge|all|\*)(?![\w-])/, unless: /\b(?:pay\w*|bill\w*|wallet\w*|funds?|transfer\w*|bank\w*|checkout|purchas\w*|order\w*|invoice\w*|shop\w*|buy\w*|subscri\w*|donat\w*)\b/ },
   { what: 'change contacts', re: /\bcontacts?[:._-](?:write|delete|export|read|all|\*)(?![\w-])/, unless: /\b(?:contacts?|address book|crm|people|phone\w*|call\w*|messag\w*|e-?mail\w*|invit\w*)\b/ },
-  { what: 'run commands', re: /\b(?:exec|execute|process|shell|cmd|command)[:._-](?:shell|cmd|command|spawn|any|all|run|\*)(?![\w-])/, unless: /\b(?:shell|command\w*|terminal|script\w*|run\w*|execut\w*|process\w*|build\w*|test\w*|deploy\w*|install\w*)\b/ },
+  { what: 'run commands', re: new RegExp(String.raw`\b${EXEC_PERMISSION}(?![\w-])`), unless: /\b(?:shell|command\w*|terminal|script\w*|run\w*|execut\w*|process\w*|build\w*|test\w*|deploy\w*|install\w*)\b/ },
 ];
 
 /**
@@ -335,10 +339,12 @@ const DECLARED: ReadonlyArray<{ what: string; re: RegExp; unless: RegExp }> = [
  * may delete files and start payments.
  */
 function declaredPermissions(fields: readonly FieldText[], purpose: string, emit: Emit): void {
-  const order = fields.findIndex((f) => f.field.startsWith('annotations') && f.field !== 'annotations.title' && f.kind !== 'key' && DECLARED.some((d) => d.re.test(f.text.toLowerCase()) && !d.unless.test(purpose)));
-  const f = fields[order];
-  if (f === undefined) return;
-  const what = DECLARED.filter((d) => fields.some((x) => x.field.startsWith('annotations') && x.field !== 'annotations.title' && x.kind !== 'key' && d.re.test(x.text.toLowerCase())) && !d.unless.test(purpose)).map((d) => d.what);
+  const own = fields.flatMap((f, order) => (isOwnAnnotationValue(f) ? [{ f, order, text: f.text.toLowerCase() }] : []));
+  const unexplained = DECLARED.filter((d) => !d.unless.test(purpose) && own.some((o) => d.re.test(o.text)));
+  const first = own.find((o) => unexplained.some((d) => d.re.test(o.text)));
+  if (first === undefined) return;
+  const { f, order } = first;
+  const what = unexplained.map((d) => d.what);
   emit({
     rule: 'mismatch.capability',
     severity: 'medium',
@@ -428,6 +434,9 @@ export function scanDangerousDefaults(def: unknown, fields: readonly FieldText[]
     }
   }
 }
+
+/** A value of the annotations other than their title (the made-up keys' values, where servers declare permissions and side effects). */
+const isOwnAnnotationValue = (f: FieldText): boolean => f.field.startsWith('annotations') && f.field !== 'annotations.title' && f.kind !== 'key';
 
 /** The fields that say what a tool is: its name, titles and description. */
 const isPurposeField = (f: FieldText): boolean => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description';
