@@ -200,6 +200,29 @@ const SIGNAL =
 /** Words of an order to the model; an encoded run that decodes to a sentence using them hides an instruction. */
 const ORDER_WORDS = /\b(?:you|your|user|assistant|model|tool|tools|this|instead|always|never|must|should|call|use|send|read|include|pass|ignore|forward|upload|delete|run|execute|tell|hide|secret|first|before|every|put|add|copy|paste|write|fill|attach|post|append|insert|reveal|print|leak)\b/g;
 
+/** Short function words: an English sentence has several, data and identifiers have none. */
+const FUNCTION_WORDS = /\b(?:the|a|an|to|of|and|or|for|in|on|at|by|with|from|into|not|only|all|any|this|that|these|those|is|are|be|it|its|as|then|than|also|each|every)\b/g;
+
+/**
+ * A sentence that starts with a verb of change or a hand-over, or names an e-mail address: with
+ * {@link proseLike}, an order hidden behind an encoding that uses none of the order words.
+ */
+const ACTS = /(?:^|[.!?;]\s+)(?:set|change|switch|add|grant|give|assign|reassign|move|transfer|share|enable|disable|opt|make|mark|raise|lower|replace|redirect|route|subscribe|approve)\b|\b[\w.+-]+@[\w-]+\.[\w.-]+/i;
+
+/**
+ * True when decoded text is a plain English sentence of eight or more words (three or more function
+ * words, almost only letters and spaces) that gives an order or names an address ({@link ACTS}):
+ * plain text has no reason to hide an order behind an encoding ("Set owner to … for all contacts,
+ * not only this one"); a harmless sample sentence is left alone.
+ */
+function proseLike(decoded: string): boolean {
+  const words = decoded.trim().split(/\s+/);
+  if (words.length < 8 || !/^[\x20-\x7e\n]+$/.test(decoded)) return false;
+  const letters = (decoded.match(/[A-Za-z @._-]/g) ?? []).length;
+  if (letters / decoded.length < 0.85) return false;
+  return new Set(decoded.toLowerCase().match(FUNCTION_WORDS) ?? []).size >= 3 && ACTS.test(decoded.trim());
+}
+
 /** True when decoded text reads as an English sentence with two or more order words, not as data. */
 function instructionLike(decoded: string): boolean {
   const words = decoded.trim().split(/\s+/);
@@ -249,7 +272,7 @@ function reportIfMeaningful(kind: Kind, encoded: string, decoded: string, field:
   const inner = analyse(decoded, depth + 1);
   // Any finding inside an encoded payload counts: plain text has no reason to hide behind an encoding.
   const strong = inner === 'critical' || inner === 'high' || inner === 'medium' || inner === 'low';
-  if (!strong && !SIGNAL.test(decoded) && !instructionLike(decoded) && !(kind.name === 'escaped' && spellsProse(encoded))) return false;
+  if (!strong && !SIGNAL.test(decoded) && !instructionLike(decoded) && !proseLike(decoded) && !(kind.name === 'escaped' && spellsProse(encoded))) return false;
   const evidence = clip(`${kind.name} "${clip(encoded, 40)}" → decoded: "${makeVisible(clip(decoded, 130))}"`, 220);
   emit({
     rule: kind.rule,
