@@ -2,7 +2,7 @@
  * Other readings of a text, for disguises that normalisation cannot undo in place: leetspeak
  * (`1gn0r3 pr3v10u5`), words hyphenated across line breaks (`ig-\nnore`), text reversed behind a
  * right-to-left override (`⁧snoitcurtsni erongi⁩`) or plainly backwards, words spelled letter by letter with separators
- * (`s-e-n-d t-h-e k-e-y`) and ROT13 (`vtaber nyy`). Each reading is screened like the text
+ * (`s-e-n-d t-h-e k-e-y`) or chopped into pieces (`ex-fil-trate`), and ROT13 (`vtaber nyy`). Each reading is screened like the text
  * itself; a text without such disguises has no variants (and costs nothing more).
  */
 import type { Prepared } from './normalise.js';
@@ -50,6 +50,25 @@ function unspell(raw: string): string | undefined {
   const spelled = raw.match(SPELLED) ?? [];
   if (spelled.filter((w) => w.length >= 5).length < 3) return undefined;
   return raw.replace(SPELLED, (w) => w.replace(/[-_·*]/g, ''));
+}
+
+/** A word cut into three or more short pieces with hyphens: `ex-fil-trate`, `pass-wo-rds`. */
+const CHOPPED = /(?<![\p{L}-])\p{L}{1,5}(?:-\p{L}{1,5}){2,}(?![\p{L}-])/gu;
+/** Small words that join the parts of a compound (`end-to-end`, `state-of-the-art`, `mise-en-place`). */
+const LINKING = new Set(['a', 'an', 'and', 'at', 'by', 'de', 'del', 'der', 'en', 'for', 'in', 'la', 'le', 'of', 'on', 'or', 'per', 'the', 'to', 'und', 'upon', 'vs', 'with']);
+
+/** Pieces of a compound: one is a linking word, and most are longer than one letter (`a-s-s-i-s-t` is spelled, not compound). */
+function isCompound(pieces: readonly string[]): boolean {
+  return pieces.some((piece) => LINKING.has(piece)) && pieces.filter((piece) => piece.length === 1).length * 2 < pieces.length;
+}
+
+/**
+ * Words joined where hyphens cut them (`ex-fil-trate all snap-shots`), when at least one word is
+ * chopped into three or more short pieces and is not a compound ({@link isCompound}).
+ */
+function unchop(raw: string): string | undefined {
+  const chopped = (raw.match(CHOPPED) ?? []).some((w) => !isCompound(w.toLowerCase().split('-')));
+  return chopped ? raw.replace(/(\p{L})-(?=\p{L})/gu, '$1') : undefined;
 }
 
 /** Common short English words: plain English text is full of them, ROT13 of English has none. */
@@ -106,6 +125,8 @@ export function variantsOf(raw: string, p: Prepared): Variant[] {
   if (u !== undefined) out.push({ label: 'read right-to-left', text: u });
   const sp = unspell(raw);
   if (sp !== undefined) out.push({ label: 'read with letter-by-letter words joined', text: sp });
+  const ch = sp === undefined ? unchop(raw) : undefined;
+  if (ch !== undefined) out.push({ label: 'read with hyphen-chopped words joined', text: ch });
   const b = backwards(p.latin);
   if (b !== undefined) out.push({ label: 'read backwards', text: b });
   const r = unrot(p.latin);
