@@ -144,7 +144,7 @@ export function screenItem(item: ScreenItem, ctx: ScreenContext): Finding[] {
   if (item.kind === 'tool') {
     scanMismatch(walk.fields, emit);
     scanAnnotations(item.def, walk.fields, emit);
-    scanDangerousDefaults(item.def, walk.fields, emit);
+    scanDangerousDefaults(walk.fields, walk.scalars, emit);
   }
   routeIntoParams(hits, walk.fields, params);
   escalateSideParams(hits, walk.fields);

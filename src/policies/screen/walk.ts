@@ -3,7 +3,9 @@
  * descriptions, annotations, every string and unknown key inside inputSchema/outputSchema (enums,
  * defaults, examples, property names), prompt arguments, resource URIs, server instructions.
  * Clients hand the whole definition to the model, so nothing is skipped except the structural
- * keys of JSON Schema and MCP. The walk is bounded so a hostile definition cannot make it slow.
+ * keys of JSON Schema and MCP. Booleans and numbers given as values (`default: true`) are kept
+ * apart, for rules that read what a call does when it keeps the default. The walk is bounded so a
+ * hostile definition cannot make it slow.
  */
 import { makeVisible } from './visible.js';
 
@@ -33,9 +35,18 @@ export interface FieldText {
   isParamName?: boolean;
 }
 
-/** The strings of an item, and why the walk stopped early (if it did). */
+/** A value that is not a string (a boolean or number) given as a schema `default`, `const`, `enum` or example. */
+export interface ScalarValue {
+  field: string;
+  value: boolean | number;
+  /** The innermost schema property the value belongs to (its name), if any. */
+  param?: string;
+}
+
+/** The strings of an item, its non-string schema values, and why the walk stopped early (if it did). */
 export interface WalkResult {
   fields: FieldText[];
+  scalars: ScalarValue[];
   over: string[];
 }
 
@@ -95,6 +106,7 @@ function kindOf(key: string | number | undefined, inValues: boolean, path: strin
 /** Walks `def` (and `name`, when the definition does not carry it) within {@link LIMITS}. */
 export function walkDefinition(name: string, def: unknown): WalkResult {
   const fields: FieldText[] = [];
+  const scalars: ScalarValue[] = [];
   const over = new Set<string>();
   let total = 0;
   const add = (f: FieldText): boolean => {
@@ -138,6 +150,10 @@ export function walkDefinition(name: string, def: unknown): WalkResult {
       if (!add({ field: f.path || 'value', kind: kindOf(f.key, f.inValues, f.path), text: f.value, ...(f.param !== undefined ? { param: f.param } : {}) })) break;
       continue;
     }
+    if ((typeof f.value === 'boolean' || typeof f.value === 'number') && f.inValues && scalars.length < LIMITS.maxStrings) {
+      scalars.push({ field: f.path, value: f.value, ...(f.param !== undefined ? { param: f.param } : {}) });
+      continue;
+    }
     if (f.value === null || typeof f.value !== 'object') continue;
     if (f.depth >= LIMITS.maxDepth) {
       over.add(`nesting deeper than ${LIMITS.maxDepth} levels`);
@@ -177,5 +193,5 @@ export function walkDefinition(name: string, def: unknown): WalkResult {
       if (c !== undefined) stack.push(c);
     }
   }
-  return { fields, over: [...over] };
+  return { fields, scalars, over: [...over] };
 }

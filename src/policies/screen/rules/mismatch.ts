@@ -7,7 +7,7 @@
 import { prepare } from '../normalise.js';
 import type { Severity } from '../types.js';
 import { excerpt } from '../visible.js';
-import type { FieldText } from '../walk.js';
+import type { FieldText, ScalarValue } from '../walk.js';
 import { PRESET_DEFAULT, STRONG_FILE_RE } from './lexicon.js';
 import { firstSentence, isMention, type Emit } from './rule.js';
 
@@ -383,55 +383,40 @@ function capturedOutput(fields: readonly FieldText[], purpose: string, emit: Emi
 
 /** An identifier for an action that deletes, shares or sells the user's things, or includes secrets (`delete_repo_after`, `include_keys`). */
 const DANGEROUS_ACTION = /(?:^|_)(?:(?:delete|wipe|purge|destroy|erase|drop)_(?:repo\w*|all|everything|account|source|originals?|backups?|history)|(?:share|send|upload|export|sync)_(?:with|to|copy|location|history|contacts|data|partners?|research|public\w*)|include_(?:\w+_)?(?:keys?|secrets?|passwords?|tokens?|credentials?)|(?:sell|liquidate|transfer|withdraw)_(?:all|everything)|(?:market_)?sell_all|grant_admin|make_public)(?:$|_)/;
-/** Bounds of the walk over a schema's properties. */
-const MAX_DEFAULT_NODES = 2000;
-
 /** An identifier as snake case: `deleteRepoAfter`, `delete-repo-after` → `delete_repo_after`. */
 const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+
+/** A `default` or `const` of an input schema property (not of an enum or example list). */
+const INPUT_DEFAULT = /^inputSchema\..*\.(?:default|const)$/;
 
 /**
  * A switch or option that deletes, shares or sells the user's things, or hands over secrets, on
  * by default (`delete_repo_after: true`, `include_keys: true`, `on_trigger: "market_sell_all_holdings"`),
  * on a tool whose name and description name no such action: a call that keeps the default does it.
+ * Reads the walk's string values and its scalars (`true` switches on the property's own name).
  */
-export function scanDangerousDefaults(def: unknown, fields: readonly FieldText[], emit: Emit): void {
-  const schema = def !== null && typeof def === 'object' ? (def as { inputSchema?: unknown }).inputSchema : undefined;
-  if (schema === null || typeof schema !== 'object') return;
+export function scanDangerousDefaults(fields: readonly FieldText[], scalars: readonly ScalarValue[], emit: Emit): void {
+  const candidates = [
+    ...scalars.filter((v) => v.value === true && v.param !== undefined && INPUT_DEFAULT.test(v.field)).map((v) => ({ field: v.field, name: v.param ?? '', action: snake(v.param ?? ''), value: v.value as unknown })),
+    ...fields.filter((f) => f.kind === 'value' && f.param !== undefined && INPUT_DEFAULT.test(f.field)).map((f) => ({ field: f.field, name: f.param ?? '', action: snake(f.text.slice(0, 200)), value: f.text as unknown })),
+  ];
+  if (candidates.length === 0) return;
   const purpose = fields.filter(isPurposeField).map((f) => snake(f.text.slice(0, 2000))).join('_');
   const named = (action: string): boolean => action.split('_').some((w) => w.length >= 4 && new RegExp(`(?:^|_)${w}`).test(purpose));
-  const stack: Array<{ node: unknown; path: string; depth: number }> = [{ node: schema, path: 'inputSchema', depth: 0 }];
-  let nodes = 0;
-  while (stack.length > 0 && nodes++ < MAX_DEFAULT_NODES) {
-    const { node, path, depth } = stack.pop() as { node: unknown; path: string; depth: number };
-    if (node === null || typeof node !== 'object' || depth > 16) continue;
-    const props = (node as { properties?: unknown }).properties;
-    if (props !== null && typeof props === 'object' && !Array.isArray(props)) {
-      for (const [name, prop] of Object.entries(props as Record<string, unknown>)) {
-        if (prop === null || typeof prop !== 'object') continue;
-        const p = prop as { default?: unknown; const?: unknown };
-        const value = p.default !== undefined ? p.default : p.const;
-        const action = value === true ? snake(name) : typeof value === 'string' ? snake(value) : '';
-        const m = DANGEROUS_ACTION.exec(action);
-        if (m !== null && !named(m[0].replace(/^_|_$/g, ''))) {
-          const field = `${path}.properties.${name}.${p.default !== undefined ? 'default' : 'const'}`;
-          emit({
-            rule: 'schema.dangerous-default',
-            severity: 'medium',
-            field,
-            evidence: `${name}: ${JSON.stringify(value)}`,
-            message: "A default or constant of this tool's schema switches on an action that deletes, shares or sells the user's things, or hands over secrets, which the tool's name and description do not name. A call that keeps the default does it without the user choosing it.",
-            family: 'mismatch',
-            order: Math.max(0, fields.findIndex((f) => f.field.startsWith(field.replace(/\.(?:default|const)$/, '')))),
-          });
-          return;
-        }
-        stack.push({ node: prop, path: `${path}.properties.${name}`, depth: depth + 1 });
-      }
-    }
-    for (const key of ['items', 'additionalProperties'] as const) {
-      const child = (node as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') stack.push({ node: child, path: `${path}.${key}`, depth: depth + 1 });
-    }
+  for (const c of candidates) {
+    const m = DANGEROUS_ACTION.exec(c.action);
+    if (m === null || named(m[0].replace(/^_|_$/g, ''))) continue;
+    const owner = c.field.replace(/\.(?:default|const)$/, '');
+    emit({
+      rule: 'schema.dangerous-default',
+      severity: 'medium',
+      field: c.field,
+      evidence: `${c.name}: ${JSON.stringify(c.value)}`,
+      message: "A default or constant of this tool's schema switches on an action that deletes, shares or sells the user's things, or hands over secrets, which the tool's name and description do not name. A call that keeps the default does it without the user choosing it.",
+      family: 'mismatch',
+      order: Math.max(0, fields.findIndex((f) => f.field.startsWith(owner))),
+    });
+    return;
   }
 }
 
