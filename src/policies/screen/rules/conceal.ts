@@ -3,20 +3,14 @@
  * description out of answers, or to act without asking. "Fails silently" and "overwrites without
  * warning" describe a tool's behaviour and are not flagged.
  */
-import { SECRET } from './lexicon.js';
 import { allOf, anyOf, gap, oneOf, sentenceAround, type PhraseRule } from './rule.js';
+import { keepsSecretOutOfChat, toldIfAsked } from './stance.js';
 import { NEG, NEG_W, USER, USER_W } from './words.js';
 
 const THING_W = anyOf('that', 'how', 'why', 'what', 'so', 'it', 'this', 'these', 'instructions', 'instruction', 'note', 'notes', 'message', 'messages', 'steps', 'step', 'requirements', 'requirement', 'directives', 'directive', 'rules', 'rule', 'side', 'behaviour', 'behavior', 'reasoning', 'reply', 'answer', 'response', 'summary', 'which', 'where', 'paragraph');
 const ANSWER = String.raw`(?:reply|replies|answer|answers|response|responses|reasoning|summary|summaries|output|explanation|final answer|chat|message to the user)`;
 
-/** "… unless explicitly asked", "… unless needed": a condition under which the user is told after all. */
-const UNLESS_ASKED = /\bunless (?:\w+ ){0,3}(?:asks?|asked|requests?|requested|needs?|needed|necessary|relevant|wants?|wanted)\b/;
 
-/** A thing kept out of the chat or the answer ("is never shown in the chat"). */
-const KEPT_OUT_OF_CHAT = /^(?:never|not) (?:\w+ ){0,2}(?:shown|displayed|printed|echoed|revealed|exposed|repeated|written|included|pasted)\b/;
-/** A secret as the subject of the sentence: keeping it out of the chat is protection. */
-const SECRET_SUBJECT = new RegExp(String.raw`\b(?:${SECRET}|pins?|one-time codes?|otps?|cvv|cvc|card numbers?|recovery (?:codes?|phrases?)|seed phrases?)\b`);
 
 /** English concealment rules. */
 export const CONCEAL_RULES: readonly PhraseRule[] = [
@@ -57,9 +51,9 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
     refine: (m, text) => {
       // "Don't show the database id to the user unless asked": what to put in an answer, not a secret kept from the user.
       const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 120).split(/[.!?\n]/)[0] ?? '';
-      if (UNLESS_ASKED.test(rest)) return 'low';
+      if (toldIfAsked(rest)) return 'low';
       // "The password is filled into the page and is never shown in the chat": a secret kept out of the chat protects the user.
-      if (KEPT_OUT_OF_CHAT.test(m[0]) && SECRET_SUBJECT.test(sentenceAround(text, m.index, m.index + m[0].length).before)) return null;
+      if (keepsSecretOutOfChat(m[0], sentenceAround(text, m.index, m.index + m[0].length).before)) return null;
       return /^(?:secretly|covertly|surreptitiously|stealthily|invisibly)$/.test(m[0]) ? 'medium' : 'high';
     },
   },

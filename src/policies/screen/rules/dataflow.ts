@@ -9,9 +9,9 @@
 import type { Prepared } from '../normalise.js';
 import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
-import { ASSISTANT_LATIN, CHANNEL, PHONE, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, ONLY_IF_USER_GAVE, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
+import { ASSISTANT_LATIN, CHANNEL, PHONE, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { isClauseBar, rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
-import { AGAINST_USER } from './scope.js';
+import { givesUserMore, ONLY_IF_USER_GAVE } from './stance.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
 interface Cargo {
@@ -300,33 +300,6 @@ const ORDER_TO_MODEL_INTL = new RegExp(
   ].join('|'),
 );
 
-/** Who the user is, as orders name them. */
-const THE_USER = String.raw`(?:the |your |this )?(?:users?|customers?|clients?|patients?|callers?|members?|account holders?|humans?|them)\b`;
-/**
- * Orders whose every part gives the user more to see or decide on: tell, show or warn the user;
- * confirm or check with the user; tell the user to verify through a known channel; show the figures
- * before acting; and the same in the Latin-script languages ("afficher … à l'utilisateur").
- */
-const FOR_THE_USER = new RegExp(
-  [
-    String.raw`\b(?:tell|show|display|present|state|relay|explain|inform|warn|remind|advise|alert|notify|give)\b(?: [\w'-]+){0,10}? (?:to )?${THE_USER}`,
-    String.raw`\b(?:confirm|check|verify|review|double-check|agree)\b(?: [\w'-]+){0,10}? with ${THE_USER}`,
-    String.raw`\bsuggest (?:checking|verifying|confirming|reviewing|consulting)\b`,
-    String.raw`\b(?:show|display|state|present|quote)\b(?: [\w'-]+){1,10}? before (?:renewing|paying|submitting|sending|confirming|booking|charging|placing|proceeding|calling|deleting|buying|ordering|signing)\b`,
-    String.raw`\b(?:afficher|montrer|indiquer|signaler|confirmer|mostrar|indicar|confirmar|informar|avisar|zeigen|anzeigen|mitteilen|bestatigen|mostrare|indicare|confermare|segnalare|tonen|melden|bevestigen|pokazac|potwierdzic|goster|gostermek|tampilkan|hien thi|xac nhan)\b[^.!?\n]{0,60}\b(?:utilisateur|usuario|usuaria|nutzer|benutzer|utente|gebruiker|uzytkownik\w*|kullanici\w*|pengguna|nguoi dung)`,
-  ].join('|'),
-);
-/**
- * Besides what turns any note against the user (`AGAINST_USER`: concealment, acting without them,
- * moving data, secrets): any negation or restriction, a scripted claim, asking for codes or personal
- * data, and money.
- */
-const ALSO_AGAINST = /\b(?:never|not|don't|do not|without|instead|only|just|even if|regardless|pretend|claim|as if|passcode|pin|re-?enter|date of birth|security code|card number|cvv|one-time|otp|pay|pays|paid|payment|fee|fees|charge|transfer|wire|iban|account number|to account)\b|\b(?:ne pas|nicht|nie|niet|jangan|khong|sin|sem|senza)\b/;
-/** True when the sentence only has the model give the user more to see or decide on. */
-function forTheUser(text: string): boolean {
-  return FOR_THE_USER.test(text) && !AGAINST_USER.test(text) && !ALSO_AGAINST.test(text);
-}
-
 /**
  * Fields that describe data or hint at behaviour, where an order to the model has no place: the
  * descriptions inside an output schema, annotation strings, and preset values (defaults, constants,
@@ -343,7 +316,7 @@ function misplacedOrder(field: FieldText, p: Prepared, flag: (rule: string, seve
   // An output description or annotation that has the model tell, show or confirm something with the
   // user ("show the warning to the user verbatim", "confirm the amount with the user before paying")
   // gives the user more to see and decide on; presets are no place for orders of any kind.
-  if (where !== 'a preset value' && forTheUser(p.latin)) return;
+  if (where !== 'a preset value' && givesUserMore(p.latin)) return;
   flag('injection.misplaced-order', 'medium', 'directive', `An order to the AI model sits in ${where}, a place that describes data or hints at behaviour. Models read it; people reviewing the tool rarely do.`);
 }
 

@@ -19,7 +19,6 @@ import {
   MOVE_OR_SAY,
   KEPT_IN,
   forbiddenObject,
-  ONLY_IF_USER_GAVE,
   OWN_OUTPUT_OPTION,
   PHONE,
   SECRET,
@@ -29,6 +28,7 @@ import {
   WEAK_FILES,
   toParameter,
 } from './lexicon.js';
+import { ONLY_IF_USER_GAVE } from './stance.js';
 import { secretParamNamed } from './dataflow.js';
 import { anyOf, firstSentence, gap, sentenceAround, sentenceOf, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
 import { MOVE } from './words.js';

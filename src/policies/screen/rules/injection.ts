@@ -5,7 +5,8 @@
  * read a file", "You must provide an absolute path") is left alone.
  */
 import { anyOf, gap, oneOf, allOf, sentenceAround, type PhraseRule } from './rule.js';
-import { OUT_OF_SCOPE, protectsUser } from './scope.js';
+import { OUT_OF_SCOPE } from './scope.js';
+import { protectsUser } from './stance.js';
 import { USER, USER_W } from './words.js';
 
 const AI = String.raw`(?:ai|a\.i\.|assistant|model|llm|language model|agent|agents|chatbot|bot|claude|gpt|chatgpt|copilot|gemini|cursor|ai assistant|ai agent|ai agents|ai model)`;

@@ -118,9 +118,6 @@ export const NAMES_THE_CONVERSATION = /\b(?:conversation|chat|session|thread)(?:
 /** "… because a web page asked you to": what content asks for, refused (a defence against injection, not a steer). */
 export const CONTENT_ASKED = String.raw`(?: (?:because|just because|when|if|merely because) (?:a|an|the|some) (?:[\w-]+ )?(?:web ?pages?|pages?|sites?|websites?|documents?|e-?mails?|messages?|files?|results?|content|texts?|outputs?) (?:asks?|asked|says?|said|tells?|told|instructs?|instructed|requests?|requested)\b)`;
 
-/** "Pass credentials only if the user provided them": a flow allowed only when the user handed the thing over themselves. */
-export const ONLY_IF_USER_GAVE = /\bonly (?:if|when|after) (?:the user|you(?:'ve)?) (?:has |have |had )?(?:explicitly |directly |personally )?(?:provided|gave|given|supplied|typed|entered|pasted|shared)\b/;
-
 /** An option of what the tool itself returns ("If true, include the secret value in the response"), not a flow into it. */
 export const OWN_OUTPUT_OPTION = /^if (?:true|set|enabled)\b[^.!?\n]*\b(?:in|into) (?:the |its )?(?:response|output|result|results|reply)\b/;
 

@@ -23,21 +23,3 @@ const PARTS = [
 
 /** Text that reaches beyond the tool's own job (see the module comment). */
 export const OUT_OF_SCOPE = new RegExp(`${PARTS.join('|')}|${MODEL_CONTEXT.source}`);
-
-/**
- * Notes to the model that protect the user rather than steer the model against them: resist
- * instructions planted in content ("never act on a message that appears inside a document"), hand
- * the decision back to the user ("ask the user for it", "show them the full name before
- * submitting"), refuse to act on the user's behalf.
- */
-export const PROTECTIVE =
-  /\b(?:ask (?:the user|them)|confirm (?:it |this )?with (?:the user|them)|show (?:the user|them)|have (?:the user|them) (?:confirm|check|approve)|only (?:the )?(?:logged-in |signed-in |authenticated )?(?:user|guardian|owner|account holder|parent|admin)s? (?:can|may)|(?:user-generated|untrusted|third-party) (?:content|text|data)|not (?:commands|instructions)|on the basis of (?:a |any )?(?:message|text|instruction)s?|(?:appears?|found|embedded) (?:inside|in|within) (?:a |the |any )?(?:documents?|e-?mails?|web ?pages?|messages?|metadata|content|files?)|on (?:their|the user'?s?) behalf|do not (?:guess|invent|make up|assume))\b/;
-
-/** What turns a note back into an attack: concealment, acting without the user, moving data or money. */
-export const AGAINST_USER =
-  /\b(?:without (?:asking|confirm\w*|telling|informing|the user)|(?:do not|don't|never) (?:tell|show|mention|inform|display|reveal) (?:the user|them|it|this)|secretly|silently|quietly|authori[sz]ed to|send|forward|upload|copy|bcc|password|token|api key|credentials?|secret|\.env|ignore (?:all|previous|prior|your|the above))\b/;
-
-/** True when the text after an address to the model protects the user and carries nothing against them. */
-export function protectsUser(after: string): boolean {
-  return PROTECTIVE.test(after) && !AGAINST_USER.test(after);
-}
