@@ -52,8 +52,8 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       // "Don't show the database id to the user unless asked": what to put in an answer, not a secret kept from the user.
       const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 120).split(/[.!?\n]/)[0] ?? '';
       if (toldIfAsked(rest)) return 'low';
-      // "The password is filled into the page and is never shown in the chat": a secret kept out of the chat protects the user.
-      if (keepsSecretOutOfChat(m[0], sentenceAround(text, m.index, m.index + m[0].length).before)) return null;
+      // "The password is filled into the page and is never shown in the chat", "values are never included" in a .env checker: a secret kept out of the chat protects the user.
+      if (keepsSecretOutOfChat(m[0], sentenceAround(text, m.index, m.index + m[0].length).before, text)) return null;
       return /^(?:secretly|covertly|surreptitiously|stealthily|invisibly)$/.test(m[0]) ? 'medium' : 'high';
     },
   },

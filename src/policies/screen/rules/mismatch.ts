@@ -22,7 +22,7 @@ interface Purpose {
 const PURPOSES: readonly Purpose[] = [
   { name: 'a calculator', re: /\b(?:calculat\w*|arithmetic|math(?:s|ematical)?|sum of|adds? (?:two |2 |the )?numbers|subtract\w*|multipl(?:y|ies|ication)|divide[sd]?|division|square root|factorial)\b|^(?:add|sum|subtract|multiply|divide|calc|calculator)$/, allowed: [] },
   { name: 'a weather lookup', re: /\b(?:weather|forecast|temperature|humidity|precipitation)\b/, allowed: ['credential', 'url', 'location'] },
-  { name: 'a clock', re: /\b(?:current (?:time|date)|time ?zones?|what time|clock|today'?s date|local time)\b|^(?:get )?(?:time|date|now|current time)$/, allowed: ['location'] },
+  { name: 'a clock', re: /\b(?:current (?:time|date)|time ?zones?|what time|clock|today'?s date|local time|convert\w* (?:an? |the )?(?:time|date)s?(?: (?:between|across|from|to) (?:time ?)?zones?)?)\b|^(?:get )?(?:time|date|now|current time)$/, allowed: ['location'] },
   { name: 'a joke or greeting', re: /\b(?:jokes?|fun facts?|quotes? of the day|random (?:number|quote|fact|joke)|roll (?:a )?dice|dice|coin (?:flip|toss)|flip a coin|horoscope|greet\w*|say hello|hello world)\b/, allowed: [] },
   { name: 'a spelling or grammar checker', re: /\b(?:spell(?:ing|check\w*)?|grammar|proofread\w*|word count|character count|lorem ipsum|typos?)\b|\blint\w* (?:an? |the )?(?:readme|markdown|prose|text|copy|documentation|docs?)\b/, allowed: [] },
   { name: 'an emoji lookup', re: /\b(?:search|find|look ?up|get|pick|suggest|random)\w* (?:for )?(?:an? |the )?(?:emojis?|emoticons?|kaomoji)\b|\b(?:emoji|emoticon|kaomoji) (?:search|lookup|picker|finder)\b/, allowed: [] },

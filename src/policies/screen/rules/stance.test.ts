@@ -24,6 +24,8 @@ describe('stance: orders that protect the user', () => {
     expect(toldIfAsked(' under any circumstances')).toBe(false);
     expect(keepsSecretOutOfChat('never shown', 'the password is filled into the page and is ')).toBe(true);
     expect(keepsSecretOutOfChat('never shown', 'the fee we add is ')).toBe(false);
+    expect(keepsSecretOutOfChat('never included', 'only key names are read; values are ', 'check a .env file against .env.example')).toBe(true);
+    expect(keepsSecretOutOfChat('never included', 'the old values are ', 'update the price list')).toBe(false);
     expect(ONLY_IF_USER_GAVE.test(latin('Pass credentials only if the user provided them.'))).toBe(true);
   });
 });

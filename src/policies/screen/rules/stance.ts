@@ -69,9 +69,17 @@ export function toldIfAsked(rest: string): boolean {
 const KEPT_OUT_OF_CHAT = /^(?:never|not) (?:\w+ ){0,2}(?:shown|displayed|printed|echoed|revealed|exposed|repeated|written|included|pasted)\b/;
 /** A secret as the subject of the sentence: keeping it out of the chat is protection. */
 const SECRET_SUBJECT = new RegExp(String.raw`\b(?:${SECRET}|pins?|one-time codes?|otps?|cvv|cvc|card numbers?|recovery (?:codes?|phrases?)|seed phrases?)\b`);
-/** True when `phrase` ("never shown", "not displayed") keeps out of the chat a secret that is the subject of the sentence before it. */
-export function keepsSecretOutOfChat(phrase: string, before: string): boolean {
-  return KEPT_OUT_OF_CHAT.test(phrase) && SECRET_SUBJECT.test(before);
+/** The values of a tool that reads secrets ("values are never included" in a `.env` checker). */
+const VALUES_SUBJECT = /\bvalues?\b/;
+const SECRET_CONTEXT = new RegExp(String.raw`\b${SECRET}\b|\.env\b|\benvironment variables?\b`);
+
+/**
+ * True when `phrase` ("never shown", "not displayed") keeps out of the chat a secret that is the
+ * subject of the sentence before it, or the values of a tool whose `text` is about secrets.
+ */
+export function keepsSecretOutOfChat(phrase: string, before: string, text = ''): boolean {
+  if (!KEPT_OUT_OF_CHAT.test(phrase)) return false;
+  return SECRET_SUBJECT.test(before) || (VALUES_SUBJECT.test(before) && SECRET_CONTEXT.test(text));
 }
 
 /** "Pass credentials only if the user provided them": a flow allowed only when the user handed the thing over themselves. */
