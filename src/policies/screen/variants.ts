@@ -2,7 +2,7 @@
  * Other readings of a text, for disguises that normalisation cannot undo in place: leetspeak
  * (`1gn0r3 pr3v10u5`), words hyphenated across line breaks (`ig-\nnore`), text reversed behind a
  * right-to-left override (`⁧snoitcurtsni erongi⁩`) or plainly backwards, words spelled letter by letter with separators
- * (`s-e-n-d t-h-e k-e-y`) or chopped into pieces (`ex-fil-trate`), and ROT13 (`vtaber nyy`). Each reading is screened like the text
+ * (`s-e-n-d t-h-e k-e-y`) or chopped into pieces (`ex-fil-trate`), ROT13 and Pig Latin (`vtaber nyy`). Each reading is screened like the text
  * itself; a text without such disguises has no variants (and costs nothing more).
  */
 import type { Prepared } from './normalise.js';
@@ -114,6 +114,49 @@ function backwards(latin: string): string | undefined {
   return turnWhereEnglish(latin, /[^:;()\n]+/g, reverse);
 }
 
+/**
+ * Consonant clusters that begin English words, for undoing Pig Latin (`ethay` → `the`, `ingstray` →
+ * `string`). Two-letter clusters starting with "s" are left out: `eyskay` is `keys` (a plural's "s"
+ * before the moved letter) far more often than a word starting "sk".
+ */
+const ONSET3 = new Set(['str', 'spr', 'scr', 'thr', 'shr', 'spl', 'squ', 'sch']);
+const ONSET2 = new Set(['th', 'sh', 'ch', 'wh', 'ph', 'tr', 'pr', 'pl', 'cl', 'cr', 'fr', 'gr', 'br', 'bl', 'fl', 'gl', 'kn', 'wr', 'qu', 'tw']);
+const VOWEL_START = /^[aeiou]/;
+
+/** One Pig Latin word turned back: `elltay` → `tell`, `andway` → `and`, `end-say` → `send`. */
+function unpigWord(word: string): string {
+  const hyphen = /^([a-z']+)-([a-z]*)ay$/.exec(word);
+  if (hyphen) {
+    const [, stem = '', moved = ''] = hyphen;
+    return VOWEL_START.test(stem) && /^(?:|w|y|h)$/.test(moved) ? stem : moved + stem;
+  }
+  const w = word.slice(0, -2);
+  if (VOWEL_START.test(w) && /[wy]$/.test(w)) return w.slice(0, -1);
+  const cluster = /[^aeiou]{1,3}$/.exec(w)?.[0] ?? '';
+  const k = cluster.length >= 3 && ONSET3.has(cluster.slice(-3)) ? 3 : cluster.length >= 2 && ONSET2.has(cluster.slice(-2)) ? 2 : Math.min(1, cluster.length);
+  return k === 0 ? w : w.slice(-k) + w.slice(0, -k);
+}
+
+/** A word that looks like Pig Latin: ends in "ay" (`elltay`, `end-say`). */
+const PIG_WORD = /^(?:[a-z']+-[a-z]*ay|[a-z']{2,}ay)$/;
+
+/**
+ * The Pig Latin reading: each sentence (or clause) of four or more words where at least three
+ * words, and at least half of them, end in "ay" is turned back word by word. English text has few
+ * such words; `Ellay-tay the ser-uay othing-nay` or `elltay ethay useryay` has little else.
+ */
+function unpig(latin: string): string | undefined {
+  let changed = false;
+  const out = latin.replace(/[^.!?:;()\n]+/g, (seg) => {
+    const words = seg.match(/[a-z'-]+/g) ?? [];
+    const pig = words.filter((w) => PIG_WORD.test(w));
+    if (words.length < 4 || pig.length < 3 || pig.length * 2 < words.length) return seg;
+    changed = true;
+    return seg.replace(/[a-z'-]+/g, (w) => (PIG_WORD.test(w) ? unpigWord(w) : w));
+  });
+  return changed ? out : undefined;
+}
+
 /** The alternative readings of `raw` (prepared as `p`), at most one of each kind. */
 export function variantsOf(raw: string, p: Prepared): Variant[] {
   const out: Variant[] = [];
@@ -131,5 +174,7 @@ export function variantsOf(raw: string, p: Prepared): Variant[] {
   if (b !== undefined) out.push({ label: 'read backwards', text: b });
   const r = unrot(p.latin);
   if (r !== undefined) out.push({ label: 'read as ROT13', text: r });
+  const pig = unpig(p.latin);
+  if (pig !== undefined) out.push({ label: 'read as Pig Latin', text: pig });
   return out;
 }

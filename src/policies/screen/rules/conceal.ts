@@ -24,12 +24,14 @@ export const CONCEAL_RULES: readonly PhraseRule[] = [
       allOf(anyOf('keep', 'treat', 'leave', 'hold', 'withhold', 'shield'), oneOf(anyOf('secret', 'hidden', 'confidential', 'private', 'between', 'yourself', 'out'), USER_W)),
       allOf(anyOf('hide', 'conceal', 'mask', 'obscure', 'without', 'so', 'such', 'that', 'notice'), USER_W),
       allOf(USER_W, anyOf('not', 'never', "doesn't", "don't", "won't")),
-      anyOf('secretly', 'covertly', 'surreptitiously', 'stealthily', 'invisibly', 'behind', 'display', 'yourself', 'bring', 'raise', 'dark', 'loop', 'unaware', 'uninformed', 'wiser', 'let', 'slip', 'tip', 'spill', 'give'),
+      anyOf('secretly', 'covertly', 'surreptitiously', 'stealthily', 'invisibly', 'behind', 'display', 'yourself', 'bring', 'raise', 'dark', 'loop', 'unaware', 'uninformed', 'wiser', 'let', 'slip', 'tip', 'spill', 'give', 'nothing'),
     ),
     re: new RegExp(
       [
         `\\b${NEG} (?:ever )?(?:tell|inform|notify|alert|warn|mention|explain|bring up|admit|confess)(?:ing)?\\b${gap(30)}\\b(?:to |with )?${USER}(?!'s)`,
         `\\b${NEG} (?:ever )?let(?:ting)? ${USER} (?:know|see|notice|find out)\\b`,
+        // "Tell the user nothing", "say nothing to the customer".
+        `\\b(?:tell|telling) ${USER} nothing\\b(?! (?:was|is|has|had|were|matched|found|changed|happened|came|will|would|could|can|new|else|more)\\b)|\\b(?:say|mention|reveal|disclose|explain|report)(?:ing)? nothing (?:\\w+ ){0,3}(?:to|with) ${USER}`,
         `\\b${NEG} (?:ever )?(?:mention|say|reveal|disclose|admit|acknowledge|indicate|report|explain|state|note|describe|list|discuss)\\b (?:to (?:the |your )?(?:user|human|anyone|anybody|them|people|others) )?(?:that|how|why|what|which|where|so|it|this|these)\\b`,
         `\\b${NEG} (?:ever )?(?:reveal|show|display|disclose|mention|expose|repeat|reference|describe|explain|discuss|list)\\b${gap(16)}\\b(?:this|these|the|above|following|hidden|secret|additional|extra)\\b (?:\\w+ )?(?:instructions?|notes?|messages?|steps?|requirements?|directives?|rules?|side effects?|behaviou?r|paragraph|section)\\b`,
         `\\b(?:${NEG}|without) (?:\\w+ ){0,4}(?:in|from|to) (?:your|the) ${ANSWER}\\b`,

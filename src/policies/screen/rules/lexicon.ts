@@ -91,7 +91,7 @@ export function toParameter(text: string, field: FieldText, facts: ItemFacts): b
   if (/\b(?:call|invoke|use|run) this tool\b(?:[^.!?\n]){0,40}\b(?:pass|send|include|give)\b|\b(?:pass|send|give|forward)\b(?:[^.!?\n]){0,60}\b(?:to|into) this tool\b/.test(text)) return true;
   if (facts.params.size === 0) return false;
   // "… into the notes", "no campo contexto", "kenttään lisatiedot", "a meta mezőbe" (folded): a field word, then the name.
-  const re = /\b(?:as|in|into|inside|to|under|via|the|set|fill|populate|campo|champ|feld|veld|pole|kentta|kenttaan|campul|alan|kolom|sehemu|parametro|parametre|parameter)\s+['"]?([a-z_][\w.-]{1,63})['"]?|['"]?([a-z_][\w.-]{1,63})['"]? (?:(?:mezo|mezobe|mezoben|kenttaan|alanina|alanna)\b|(?:set to|=)(?=\s))/g;
+  const re = /\b(?:(?:as|in|into|inside|to|under|via|set|fill|populate)(?:\s+the)?|the|campo|champ|feld|veld|pole|kentta|kenttaan|campul|alan|kolom|sehemu|parametro|parametre|parameter)\s+['"]?([a-z_][\w.-]{1,63})['"]?|['"]?([a-z_][\w.-]{1,63})['"]? (?:(?:mezo|mezobe|mezoben|kenttaan|alanina|alanna)\b|(?:set to|=)(?=\s))/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const next = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     // "the user's existing key": a possessive is a person or thing, not a field.
