@@ -29,7 +29,7 @@ export const FRESH2_DIR = join(HERE, 'fresh2');
 /** The third independent set, written before the learned screen was trained; tuned on since. */
 export const FRESH3_DIR = join(HERE, 'fresh3');
 /** The independent sets, oldest first: each was written, measured once unseen, then tuned on. */
-export const FRESH_SETS = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22'] as const;
+export const FRESH_SETS = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23'] as const;
 /** The independent sets present in the checkout. */
 export const PRESENT_FRESH: readonly string[] = FRESH_SETS.filter((s) => existsSync(join(HERE, s, 'poisoned.jsonl')));
 /** The set reported as the `fresh (unseen)` slice: the newest one present (never tuned or trained on). */
