@@ -28,7 +28,7 @@ import {
   WEAK_FILES,
   toParameter,
 } from './lexicon.js';
-import { ONLY_IF_USER_GAVE } from './stance.js';
+import { ONLY_IF_USER_GAVE, setsEnvFor } from './stance.js';
 import { secretParamNamed } from './dataflow.js';
 import { anyOf, firstSentence, gap, sentenceAround, sentenceOf, SCRIPT_WORDS, type ItemFacts, type PhraseRule } from './rule.js';
 import { MOVE } from './words.js';
@@ -223,7 +223,8 @@ export const EXFIL_RULES: readonly PhraseRule[] = [
     message: 'The text asks the AI model to pass on environment variables, which often hold secrets.',
     gate: anyOf('environment', 'env', 'process', 'os', 'printenv', 'set', 'export'),
     re: new RegExp(String.raw`\b${MOVE}\b${gap(30)}\b(?:all |the |every |any |full |entire )*(?:environment variables|env(?:ironment)? vars|process\.env|os\.environ|printenv)\b|\b(?:run|execute|exec)\b (?:the )?(?:env|printenv|set|export -p)\b (?:command )?(?:in (?:a |the )?(?:shell|terminal) )?and\b${gap(30)}\b(?:pass|send|include|put|provide|attach|copy|paste)\b`, 'g'),
-    refine: (m) => (/\b(?:all|every|full|entire|run|execute|exec)\b/.test(m[0]) ? 'high' : 'medium'),
+    // "Environment variables to set in the container (add only to set environment variables)": defined by the caller, not the host's.
+    refine: (m, text) => (setsEnvFor(sentenceOf(text, m)) ? null : /\b(?:all|every|full|entire|run|execute|exec)\b/.test(m[0]) ? 'high' : 'medium'),
   },
   {
     id: 'exfil.url',

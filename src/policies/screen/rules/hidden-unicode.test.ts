@@ -32,6 +32,11 @@ describe('hidden Unicode', () => {
     expect(find(tool('get\u200Bweather', 'get\u200Bweather'), 'hidden-unicode.zero-width')?.severity).toBe('high');
   });
 
+  it('accepts the blank Braille cell in Braille text, not as a filler elsewhere', () => {
+    expect(find(tool('Convert text to Braille, e.g. "hi you" → ⠓⠊\u2800⠽⠕⠥. The blank cell (U+2800) is the space.'), 'hidden-unicode.invisible-format')).toBeUndefined();
+    expect(find(tool('Convert units.\u2800\u2800\u2800 Metric only.'), 'hidden-unicode.invisible-format')).toBeDefined();
+  });
+
   it('accepts zero-width characters where scripts need them', () => {
     expect(tool('ค้นหา\u200Bข้อมูล\u200Bสินค้า')).toEqual([]); // Thai word breaks
     expect(tool('می\u200Cخواهم فایل را باز کنم')).toEqual([]); // Persian ZWNJ

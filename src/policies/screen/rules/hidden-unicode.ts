@@ -119,6 +119,7 @@ export function scanHidden(field: FieldText, order: number, emit: Emit): void {
   idx.push(raw.length);
   const stats = new Map<HiddenClass, ClassStats>();
   const rtl = hasRtl(raw);
+  const braille = /[\u2801-\u28ff]/.test(raw);
   let prevCls: HiddenClass | undefined;
   let run = 0;
   for (let k = 0; k < cps.length; k++) {
@@ -130,7 +131,8 @@ export function scanHidden(field: FieldText, order: number, emit: Emit): void {
     }
     const cp = cps[k] ?? 0;
     const cls = hiddenClass(cp);
-    if (cls === undefined || isBenignJoiner(cps, k) || (cp === 0xfeff && k === 0)) {
+    // U+2800 is the blank Braille cell: in Braille text it is the space between words.
+    if (cls === undefined || isBenignJoiner(cps, k) || (cp === 0xfeff && k === 0) || (cp === 0x2800 && braille)) {
       prevCls = undefined;
       continue;
     }

@@ -8,7 +8,8 @@
  *   ({@link givesUserMore});
  * - a secret kept out of the chat ("the password is never shown in the chat": {@link keepsSecretOutOfChat});
  * - conditions that leave it to the user: "unless asked" ({@link toldIfAsked}), "only if the user
- *   provided it" ({@link ONLY_IF_USER_GAVE}).
+ *   provided it" ({@link ONLY_IF_USER_GAVE});
+ * - environment variables the caller defines for what the tool starts, not the host's ({@link setsEnvFor}).
  * Each is cancelled by what turns a note back into an attack ({@link AGAINST_USER}).
  */
 import { SECRET } from './lexicon.js';
@@ -84,3 +85,13 @@ export function keepsSecretOutOfChat(phrase: string, before: string, text = ''):
 
 /** "Pass credentials only if the user provided them": a flow allowed only when the user handed the thing over themselves. */
 export const ONLY_IF_USER_GAVE = /\bonly (?:if|when|after) (?:the user|you(?:'ve)?) (?:has |have |had )?(?:explicitly |directly |personally )?(?:provided|gave|given|supplied|typed|entered|pasted|shared)\b/;
+
+/** Environment variables that the caller sets for something the tool starts (a container, a job), not ones read from the host. */
+const SETS_ENV = /\b(?:environment variables?|env(?:ironment)? vars?) (?:to (?:set|define|pass|inject|use)|for (?:the |this |each |a )?(?:container|pod|process|job|build|function|deployment|task|service|workflow|run|sandbox))\b|\b(?:set|define|declare|configure|override)s? (?:the |any |extra |additional |custom )?(?:environment variables?|env vars?)\b/;
+/** The host's or the user's own environment: what a harvest would take. */
+const HOST_ENV = /\b(?:host|your|user'?s?|current|existing|machine|local|system|all (?:the )?(?:environment|env)|every (?:environment|env))\b/;
+
+/** True when the environment variables a sentence moves are ones the caller defines ("environment variables to set in the container"), not the host's. */
+export function setsEnvFor(sentence: string): boolean {
+  return SETS_ENV.test(sentence) && !HOST_ENV.test(sentence);
+}
