@@ -21,7 +21,7 @@ import { EXFIL_RULES } from './rules/exfil.js';
 import { scanHidden } from './rules/hidden-unicode.js';
 import { INJECTION_RULES } from './rules/injection.js';
 import { INTENT_RULES } from './rules/intent.js';
-import { scanAnnotations, scanDangerousDefaults, scanMismatch } from './rules/mismatch.js';
+import { scanAnnotations, scanMismatch } from './rules/mismatch.js';
 import { MULTILINGUAL_RULES } from './rules/multilingual.js';
 import { RANK, rawRangeExcerpt, runPhraseRules, NO_FACTS, type Emit, type Hit, type ItemFacts, type PhraseRule } from './rules/rule.js';
 import { SHADOWING_RULES, scanCrossServer } from './rules/shadowing.js';
@@ -142,9 +142,8 @@ export function screenItem(item: ScreenItem, ctx: ScreenContext): Finding[] {
     scanCrossServer(field, order, ctx, item.name, emit);
   });
   if (item.kind === 'tool') {
-    scanMismatch(walk.fields, emit);
+    scanMismatch(walk.fields, walk.scalars, emit);
     scanAnnotations(item.def, walk.fields, emit);
-    scanDangerousDefaults(walk.fields, walk.scalars, emit);
   }
   routeIntoParams(hits, walk.fields, params);
   escalateSideParams(hits, walk.fields);

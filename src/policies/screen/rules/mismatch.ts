@@ -142,10 +142,10 @@ const HOME_SECRET = /\b(?:tokens?|api ?keys?|passwords?|credentials?|secrets?|co
 /** Other names under which a program's purpose may be described. */
 const APP_ALIASES: Readonly<Record<string, string>> = { gh: 'github', gcloud: 'google|gcp|gke|bigquery', kube: 'kubernetes|kubectl|k8s|cluster', azure: 'azure|az', npmrc: 'npm|registry|package', pypirc: 'pypi|python|package', netrc: 'ftp|curl|http', docker: 'docker|container|registry|image', ssh: 'ssh|host|server|key', aws: 'aws|amazon|s3|ec2' };
 
-/** Secrets read from another program's home dot-file that the tool's purpose does not explain. */
 /** A purpose that hunts malware or threats. */
 const SECURITY_SCANNER = /\b(?:yara|sigma rules?|malware|anti-?virus|virus|threats?|iocs?|indicators? of compromise|info-?stealers?|forensic\w*|incident response|edr|siem)\b/;
 
+/** Secrets read from another program's home dot-file that the tool's purpose does not explain. */
 function foreignCredentials(fields: readonly FieldText[], purpose: string, emit: Emit): boolean {
   // A malware or threat scanner names the files info-stealers read: what it looks for, not what it takes.
   if (SECURITY_SCANNER.test(purpose)) return false;
@@ -208,7 +208,6 @@ function otherServiceCredential(fields: readonly FieldText[], purpose: string, e
   }
 }
 
-/** Reports parameters that do not fit the tool's simple, declared purpose. */
 /** A value that is a single path, or a command substitution that reads one ("$(cat ~/.docker/config.json)"). */
 const PRESET_PATH = /^(?:[~$%./\\\w:-][^\s]*|\$\((?:cat|type|get-content|base64)\s+[^\s)]+\)|`(?:cat|type|base64)\s+[^\s`]+`)$/;
 
@@ -381,10 +380,11 @@ function capturedOutput(fields: readonly FieldText[], purpose: string, emit: Emi
   });
 }
 
-/** An identifier for an action that deletes, shares or sells the user's things, or includes secrets (`delete_repo_after`, `include_keys`). */
-const DANGEROUS_ACTION = /(?:^|_)(?:(?:delete|wipe|purge|destroy|erase|drop)_(?:repo\w*|all|everything|account|source|originals?|backups?|history)|(?:share|send|upload|export|sync)_(?:with|to|copy|location|history|contacts|data|partners?|research|public\w*)|include_(?:\w+_)?(?:keys?|secrets?|passwords?|tokens?|credentials?)|(?:sell|liquidate|transfer|withdraw)_(?:all|everything)|(?:market_)?sell_all|grant_admin|make_public)(?:$|_)/;
-/** An identifier as snake case: `deleteRepoAfter`, `delete-repo-after` → `delete_repo_after`. */
-const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+/**
+ * An identifier or value, read as words (`delete_repo_after`, `deleteRepoAfter` → "delete repo after"),
+ * for an action that deletes, shares or sells the user's things, or includes secrets.
+ */
+const DANGEROUS_ACTION = /(?<![a-z0-9])(?:(?:delete|wipe|purge|destroy|erase|drop) (?:repo[a-z0-9]*|all|everything|account|source|originals?|backups?|history)|(?:share|send|upload|export|sync) (?:with|to|copy|location|history|contacts|data|partners?|research|public[a-z0-9]*)|include (?:[a-z0-9]+ )*(?:keys?|secrets?|passwords?|tokens?|credentials?)|(?:sell|liquidate|transfer|withdraw) (?:all|everything)|(?:market )?sell all|grant admin|make public)(?![a-z0-9])/;
 
 /** A `default` or `const` of an input schema property (not of an enum or example list). */
 const INPUT_DEFAULT = /^inputSchema\..*\.(?:default|const)$/;
@@ -392,20 +392,20 @@ const INPUT_DEFAULT = /^inputSchema\..*\.(?:default|const)$/;
 /**
  * A switch or option that deletes, shares or sells the user's things, or hands over secrets, on
  * by default (`delete_repo_after: true`, `include_keys: true`, `on_trigger: "market_sell_all_holdings"`),
- * on a tool whose name and description name no such action: a call that keeps the default does it.
- * Reads the walk's string values and its scalars (`true` switches on the property's own name).
+ * on a tool whose name and description (`purpose`, read as words) name no such action: a call that
+ * keeps the default does it. Reads the walk's string values and its scalars (`true` switches on the
+ * property's own name).
  */
-export function scanDangerousDefaults(fields: readonly FieldText[], scalars: readonly ScalarValue[], emit: Emit): void {
+function dangerousDefaults(fields: readonly FieldText[], scalars: readonly ScalarValue[], purpose: string, emit: Emit): void {
+  const asWords = (s: string): string => prepare(s.slice(0, 200), { words: true }).latin.replace(/[^a-z0-9]+/g, ' ');
   const candidates = [
-    ...scalars.filter((v) => v.value === true && v.param !== undefined && INPUT_DEFAULT.test(v.field)).map((v) => ({ field: v.field, name: v.param ?? '', action: snake(v.param ?? ''), value: v.value as unknown })),
-    ...fields.filter((f) => f.kind === 'value' && f.param !== undefined && INPUT_DEFAULT.test(f.field)).map((f) => ({ field: f.field, name: f.param ?? '', action: snake(f.text.slice(0, 200)), value: f.text as unknown })),
+    ...scalars.filter((v) => v.value === true && v.param !== undefined && INPUT_DEFAULT.test(v.field)).map((v) => ({ field: v.field, name: v.param ?? '', action: asWords(v.param ?? ''), value: v.value as unknown })),
+    ...fields.filter((f) => f.kind === 'value' && f.param !== undefined && INPUT_DEFAULT.test(f.field)).map((f) => ({ field: f.field, name: f.param ?? '', action: asWords(f.text), value: f.text as unknown })),
   ];
-  if (candidates.length === 0) return;
-  const purpose = fields.filter(isPurposeField).map((f) => snake(f.text.slice(0, 2000))).join('_');
-  const named = (action: string): boolean => action.split('_').some((w) => w.length >= 4 && new RegExp(`(?:^|_)${w}`).test(purpose));
+  const named = (action: string): boolean => action.split(' ').some((w) => w.length >= 4 && new RegExp(`(?<![a-z0-9])${w}`).test(purpose));
   for (const c of candidates) {
     const m = DANGEROUS_ACTION.exec(c.action);
-    if (m === null || named(m[0].replace(/^_|_$/g, ''))) continue;
+    if (m === null || named(m[0])) continue;
     const owner = c.field.replace(/\.(?:default|const)$/, '');
     emit({
       rule: 'schema.dangerous-default',
@@ -426,7 +426,8 @@ const isOwnAnnotationValue = (f: FieldText): boolean => f.field.startsWith('anno
 /** The fields that say what a tool is: its name, titles and description. */
 const isPurposeField = (f: FieldText): boolean => f.field === 'name' || f.field === 'title' || f.field === 'annotations.title' || f.field === 'description';
 
-export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
+/** Mismatches between what a tool says it is and what it asks for, returns, declares or does by default. */
+export function scanMismatch(fields: readonly FieldText[], scalars: readonly ScalarValue[], emit: Emit): void {
   const named = fields.filter(isPurposeField);
   const fullPurpose = named.map((f) => prepare(f.text.slice(0, 2000), { words: true }).latin).join(' \n ');
   // What the tool says it is: its names and titles, and the first sentence of its description.
@@ -438,6 +439,7 @@ export function scanMismatch(fields: readonly FieldText[], emit: Emit): void {
   foreignCredentials(fields, firstSentences, emit);
   capturedOutput(fields, fullPurpose, emit);
   declaredPermissions(fields, fullPurpose, emit);
+  dangerousDefaults(fields, scalars, fullPurpose, emit);
   if (sensitiveAsk(fields, fullPurpose, emit)) return;
   const purpose = PURPOSES.find((p) => purposeText.some((t) => p.re.test(t)));
   if (purpose === undefined || purposeText.some((t) => BROADER.test(t.replace(SIMPLE_SEARCH, ' ')))) return;
