@@ -11,6 +11,7 @@ import type { Severity } from '../types.js';
 import type { FieldText } from '../walk.js';
 import { ASSISTANT_LATIN, CHANNEL, PHONE, SAFE_STORE, HOME_PATHS, KEPT_IN, MODEL_CONTEXT, movesUnnegated, NAMES_THE_CONVERSATION, forbiddenObject, OUTSIDE, OWN_OUTPUT_OPTION, PERSONAL, SECRET, STRONG_FILES, STRONG_FILE_RE, PRESET_DEFAULT, WEAK_FILES, WORKSPACE, toParameter } from './lexicon.js';
 import { isClauseBar, rawRangeExcerpt, type Emit, type Family, type ItemFacts } from './rule.js';
+import { OUT_OF_SCOPE } from './scope.js';
 import { givesUserMore, ONLY_IF_USER_GAVE, setsEnvFor } from './stance.js';
 import { IDENTIFIER_PHRASE, verbs } from './words.js';
 
@@ -322,11 +323,8 @@ function misplacedOrder(field: FieldText, p: Prepared, flag: (rule: string, seve
   flag('injection.misplaced-order', 'medium', 'directive', `An order to the AI model sits in ${where}, a place that describes data or hints at behaviour. Models read it; people reviewing the tool rarely do.`);
 }
 
-/**
- * A value written wholly in capitals with spaces, as commands and keywords are (`SAVE MYSQL USERS
- * TO DISK`), that addresses no one and gives no order to the model.
- */
-const UPPER_COMMAND = /^(?=[^a-z]*[A-Z]{2})(?!.*\b(?:USERS?'?S?|ASSISTANT|MODEL|AI|YOU|YOUR|IGNORE|ALWAYS|NEVER|TELL|SEND|DO NOT|DON'T|INSTEAD|SECRETLY|WITHOUT)\b)[A-Z0-9 ./:*'-]+$/;
+/** A value written wholly in capitals with spaces, as commands and keywords are (`SAVE MYSQL USERS TO DISK`). */
+const UPPER_COMMAND = /^(?=[^a-z]*[A-Z]{2})[A-Z0-9 ./:*'-]+$/;
 
 /** Property names that are instructions, and recipient fields preset to an outside address; schema values that are sentences. */
 export function scanParamName(field: FieldText, p: Prepared, order: number, emit: Emit): void {
@@ -348,8 +346,8 @@ export function scanParamName(field: FieldText, p: Prepared, order: number, emit
     flag('exfil.param-name', 'high', 'credential', 'A value of this tool\'s schema (an option, a default) is an order to pass on secrets, the system prompt or private files, spelled as an identifier.');
   }
   // An option, default or constant that is a sentence ("after renewing, email the history to …").
-  // Not a keyword command in capitals ("LOAD MYSQL QUERY RULES TO RUNTIME"): a value in that form is what a program reads.
-  if (field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') && !UPPER_COMMAND.test(field.text) && (IDENTIFIER_PHRASE.test(field.text) ? p.latin.split(' ').length >= PROSE_IDENTIFIER_WORDS : proseWords(field.text) >= PROSE_WORDS)) {
+  // Not a keyword command in capitals ("LOAD MYSQL QUERY RULES TO RUNTIME") that reaches no further than the tool's own job: a program reads that.
+  if (field.kind === 'value' && PRESET.test(field.field) && !PROSE_PARAM.test(field.param ?? '') && !(UPPER_COMMAND.test(field.text) && !OUT_OF_SCOPE.test(p.latin)) && (IDENTIFIER_PHRASE.test(field.text) ? p.latin.split(' ').length >= PROSE_IDENTIFIER_WORDS : proseWords(field.text) >= PROSE_WORDS)) {
     flag('schema.prose-value', 'medium', 'directive', 'An option, default or constant of this tool\'s schema is a whole sentence rather than a value. The AI model reads it as an instruction and may fill it in without the user seeing it.');
   }
   // A preset that gives the user's agreement ("I agree to premium SMS reminders at $9.99/week"): consent forged by default.
